@@ -1,0 +1,23 @@
+package org.ser4j.audio;
+
+import java.io.IOException;
+import java.io.InputStream;
+import org.ser4j.core.audio.AudioContainer;
+import org.ser4j.core.audio.AudioDecodeException;
+import org.ser4j.core.audio.PcmSource;
+
+/** Placeholder until the OGG_OPUS decoder lands. */
+final class OpusDecoder implements FormatDecoder {
+
+    @Override
+    public AudioContainer container() {
+        return AudioContainer.OGG_OPUS;
+    }
+
+    @Override
+    public PcmSource open(InputStream in) throws IOException, AudioDecodeException {
+        in.close();
+        throw new AudioDecodeException(AudioDecodeException.Problem.UNSUPPORTED_ENCODING,
+                container().displayName() + " decoding is not implemented yet");
+    }
+}

@@ -1,0 +1,23 @@
+package org.ser4j.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code ser4j} command; subcommands do the work. */
+@Command(name = "ser4j", mixinStandardHelpOptions = true, version = "ser4j 0.1.0",
+        description = "Speech emotion recognition for the JVM.")
+public final class Ser4jCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the command line and returns the exit code. */
+    static int run(String... args) {
+        return new CommandLine(new Ser4jCommand()).execute(args);
+    }
+}
