@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** The top-level {@code ser4j} command; subcommands do the work. */
 @Command(name = "ser4j", mixinStandardHelpOptions = true, version = "ser4j 0.1.0",
-        description = "Speech emotion recognition for the JVM.")
+        description = "Speech emotion recognition for the JVM.",
+        subcommands = {InfoCommand.class, FeaturesCommand.class, BenchCommand.class})
 public final class Ser4jCommand implements Runnable {
 
     @CommandLine.Spec
@@ -18,6 +19,13 @@ public final class Ser4jCommand implements Runnable {
 
     /** Runs the command line and returns the exit code. */
     static int run(String... args) {
-        return new CommandLine(new Ser4jCommand()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line: case-insensitive enum values, errors mapped in {@link ErrorHandler}. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Ser4jCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(new ErrorHandler());
     }
 }
