@@ -80,7 +80,8 @@ public final class TuningEstimator {
                 kept[n++] = peaks.pitches[i];
             }
         }
-        return edges[histogramPeak(kept, n, binsPerOctave, edges)];
+        int peak = histogramPeak(kept, n, binsPerOctave, edges);
+        return peak < 0 ? 0.0 : edges[peak];
     }
 
     /**
@@ -97,7 +98,8 @@ public final class TuningEstimator {
             throw new IllegalArgumentException("bins per octave must be positive, was " + binsPerOctave);
         }
         double[] edges = histogramEdges(resolution);
-        return edges[histogramPeak(frequencies, frequencies.length, binsPerOctave, edges)];
+        int peak = histogramPeak(frequencies, frequencies.length, binsPerOctave, edges);
+        return peak < 0 ? 0.0 : edges[peak];
     }
 
     /** Index of the histogram edge that {@link #estimate} returned {@code tuning} from, or -1 for any other value. */
@@ -128,17 +130,19 @@ public final class TuningEstimator {
 
     /**
      * {@code np.argmax(np.histogram(residual, edges)[0])}: bins are {@code [e_i, e_i+1)}, the last one closed;
-     * ties go to the lowest bin. Returns 0 when nothing is counted, as argmax of all zeros does.
+     * ties go to the lowest bin. Returns -1 when no frequency is positive (librosa then returns tuning 0.0).
      */
     private static int histogramPeak(float[] frequencies, int count, int binsPerOctave, double[] edges) {
         int nBins = edges.length - 1;
         int[] counts = new int[nBins];
         float scale = binsPerOctave;
+        int positive = 0;
         for (int i = 0; i < count; i++) {
             float f = frequencies[i];
             if (!(f > 0)) {
                 continue;
             }
+            positive++;
             // hz_to_octs in float32: log2(f / 27.5), then n * octs mod 1, folded into [-0.5, 0.5).
             float octs = (float) ChromaFilterBank.log2(f / A0_HZ);
             float residual = numpyMod1(scale * octs);
@@ -149,6 +153,9 @@ public final class TuningEstimator {
             if (bin >= 0) {
                 counts[bin]++;
             }
+        }
+        if (positive == 0) {
+            return -1;
         }
         int best = 0;
         for (int b = 1; b < nBins; b++) {
