@@ -229,14 +229,7 @@ public final class TuningEstimator {
         double hzScale = sampleRate;
         for (int t = 0, frames = magnitude.rows(); t < frames; t++) {
             int off = t * bins;
-            float max = 0f;
-            for (int k = 0; k < bins; k++) {
-                float v = s[off + k];
-                if (v > max) {
-                    max = v;
-                }
-            }
-            float ref = DEFAULT_THRESHOLD * max;
+            float ref = DEFAULT_THRESHOLD * frameMax(s, off, bins);
             for (int k = lo; k < hi; k++) {
                 float x0 = s[off + k];
                 if (!(x0 > ref)) {
@@ -268,6 +261,26 @@ public final class TuningEstimator {
             }
         }
         return new Peaks(pitches, mags, count);
+    }
+
+    /** Largest value of one frame, with four running maxima so that the comparisons do not wait on each other. */
+    private static float frameMax(float[] s, int off, int bins) {
+        float m0 = 0f;
+        float m1 = 0f;
+        float m2 = 0f;
+        float m3 = 0f;
+        int k = off;
+        int end = off + bins;
+        for (; k + 3 < end; k += 4) {
+            m0 = Math.max(m0, s[k]);
+            m1 = Math.max(m1, s[k + 1]);
+            m2 = Math.max(m2, s[k + 2]);
+            m3 = Math.max(m3, s[k + 3]);
+        }
+        for (; k < end; k++) {
+            m0 = Math.max(m0, s[k]);
+        }
+        return Math.max(Math.max(m0, m1), Math.max(m2, m3));
     }
 
     /**
