@@ -183,25 +183,20 @@ final class AiffDecoder implements FormatDecoder {
     }
 
     /**
-     * Reads the 80-bit IEEE 754 extended sample rate at {@code offset} and truncates it to whole hertz, as
-     * libsndfile does. Negative, NaN or infinite values come back as 0 or a huge value for the caller's
-     * plausibility check.
+     * Reads the 80-bit IEEE 754 extended sample rate at {@code offset} and truncates it toward zero to whole
+     * hertz, as libsndfile does. NaN and infinities come back as 0 and {@link Long#MAX_VALUE}, for the
+     * caller's plausibility check to reject.
      */
     static long extendedToWholeHertz(ByteBuffer b, int offset) {
         int signExponent = b.getShort(offset) & 0xFFFF;
         long mantissa = b.getLong(offset + 2);
+        // The mantissa has an explicit integer bit at bit 63: value = mantissa * 2^(exponent - 16383 - 63).
+        double unsignedMantissa = (mantissa >>> 1) * 2.0 + (mantissa & 1);
+        double value = Math.scalb(unsignedMantissa, (signExponent & 0x7FFF) - 16383 - 63);
         if ((signExponent & 0x8000) != 0) {
-            return mantissa == 0 ? 0 : -1;
+            value = -value;
         }
-        int exponent = (signExponent & 0x7FFF) - 16383;
-        if (exponent < 0 || mantissa == 0) {
-            return 0;
-        }
-        if (exponent > 62) {
-            return Long.MAX_VALUE;
-        }
-        // The mantissa has an explicit integer bit at bit 63: value = mantissa * 2^(exponent - 63).
-        return mantissa >>> (63 - exponent);
+        return (long) value;
     }
 
     /** An AIFF-C Pascal string (length byte, then that many ISO-8859-1 bytes), clipped to what is there. */

@@ -102,7 +102,7 @@ final class RawPcmSource implements PcmSource {
         }
         if (declaredBytes == UNBOUNDED) {
             throw new AudioDecodeException(Problem.EMPTY, "no audio: the " + formatName
-                    + " stream ends before its first whole frame of " + frameBytes + " bytes");
+                    + " file ends before its first whole frame of " + frameBytes + " bytes");
         }
         throw new AudioDecodeException(Problem.TRUNCATED, "the " + formatName + " audio chunk declares "
                 + declaredBytes + " bytes but the file ends before its first whole frame of " + frameBytes

@@ -138,9 +138,11 @@ final class TestAudio {
         if (value == 0) {
             return b.array();
         }
-        int exponent = Math.getExponent(value);
-        long mantissa = ((long) Math.scalb(value, 62 - exponent)) << 1; // explicit integer bit at bit 63
-        return b.putShort((short) (exponent + 16383)).putLong(mantissa).array();
+        double magnitude = Math.abs(value);
+        int exponent = Math.getExponent(magnitude);
+        long mantissa = ((long) Math.scalb(magnitude, 62 - exponent)) << 1; // explicit integer bit at bit 63
+        int sign = value < 0 ? 0x8000 : 0;
+        return b.putShort((short) (sign | (exponent + 16383))).putLong(mantissa).array();
     }
 
     /** An AIFF SSND payload: offset 0, block size 0, then the samples. */
