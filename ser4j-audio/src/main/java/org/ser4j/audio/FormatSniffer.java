@@ -309,7 +309,7 @@ final class FormatSniffer {
         if (startsWith(b, q, n, "fLaC")) {
             return AudioContainer.FLAC;
         }
-        if (mpegHeader(b, q, n) >= 0 || adtsHeader(b, q, n)) {
+        if (mpegHeader(b, q, n) != NO_HEADER || adtsHeader(b, q, n)) {
             // The tag already says "audio file": one valid header (two when they are in reach) is enough.
             return mpegOrText(b, q, n, 1);
         }
@@ -357,7 +357,7 @@ final class FormatSniffer {
      */
     private static Layer consecutiveMpegFrames(byte[] b, int p, int n, int required) {
         int first = mpegHeader(b, p, n);
-        if (first < 0) {
+        if (first == NO_HEADER) {
             return Layer.NONE;
         }
         int q = p;
@@ -372,7 +372,7 @@ final class FormatSniffer {
             }
             int next = mpegHeader(b, q, n);
             // Version, layer and sample-rate bits must stay the same from frame to frame.
-            if (next < 0 || (next & 0xFFFE0C00) != (first & 0xFFFE0C00)) {
+            if (next == NO_HEADER || (next & 0xFFFE0C00) != (first & 0xFFFE0C00)) {
                 return Layer.NONE;
             }
             if (seen >= required) {
@@ -383,10 +383,13 @@ final class FormatSniffer {
         return ((first >>> 17) & 3) == 1 ? Layer.III : Layer.I_OR_II;
     }
 
-    /** The 32-bit MPEG audio frame header at {@code p}, or -1 when it is not a valid one. */
+    /** What {@link #mpegHeader} returns for no header: 0 has no sync bits, unlike every valid header. */
+    private static final int NO_HEADER = 0;
+
+    /** The 32-bit MPEG audio frame header at {@code p}, or {@link #NO_HEADER} when it is not a valid one. */
     private static int mpegHeader(byte[] b, int p, int n) {
         if (p + 4 > n) {
-            return -1;
+            return NO_HEADER;
         }
         int h = (int) u32be(b, p);
         int version = (h >>> 19) & 3;
@@ -395,7 +398,7 @@ final class FormatSniffer {
         int rate = (h >>> 10) & 3;
         if ((h >>> 21) != 0x7FF || version == 1 || layer == 0 || bitrate == 0 || bitrate == 15 || rate == 3
                 || (h & 3) == 2) {
-            return -1;
+            return NO_HEADER;
         }
         return h;
     }
