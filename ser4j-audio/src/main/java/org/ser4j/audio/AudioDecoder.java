@@ -36,6 +36,10 @@ import org.ser4j.core.audio.PcmSource;
  * file system. A path that does not exist is a {@link NoSuchFileException}, a directory or an unreadable file
  * a {@link FileSystemException}, each with a message of the form {@code "PATH: no such file"}.
  *
+ * <p>Lengths in headers are upper bounds, never trusted for allocation: a WAV/AIFF data chunk longer than
+ * the file is read up to the end of the file, a file cut mid-frame yields its whole frames (the partial
+ * trailing frame is dropped, as libsndfile does), and arrays grow as data arrives.
+ *
  * <p>Immutable and thread-safe: one instance can decode many files at once.
  */
 public final class AudioDecoder {
