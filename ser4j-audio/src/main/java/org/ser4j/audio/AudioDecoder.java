@@ -18,6 +18,7 @@ import org.ser4j.core.audio.AudioDecodeException;
 import org.ser4j.core.audio.AudioDecodeException.Problem;
 import org.ser4j.core.audio.AudioInfo;
 import org.ser4j.core.audio.Mixdown;
+import org.ser4j.core.dsp.Resampler;
 import org.ser4j.core.audio.PcmAudio;
 import org.ser4j.core.audio.PcmSource;
 
@@ -176,40 +177,56 @@ public final class AudioDecoder {
     private PcmAudio decode(PcmSource source) throws IOException, AudioDecodeException {
         AudioInfo info = source.info();
         int channels = info.channels();
+        int rate = info.sampleRate();
+        boolean resampling = targetSampleRate != 0 && targetSampleRate != rate;
+        // Streaming resampler: the signal is never held at its native rate, only at the analysis rate.
+        Resampler.Stream resampler = resampling ? new Resampler.Stream(rate, targetSampleRate) : null;
         float[] block = new float[BLOCK_FRAMES * channels];
-        // Grown as data arrives: a header's length may be a lie, so it never sizes an allocation.
-        float[] mono = new float[BLOCK_FRAMES];
-        int length = 0;
+        float[] monoBlock = new float[BLOCK_FRAMES];
+        SampleBuffer out = new SampleBuffer();
+        long decoded = 0;
         for (int frames = source.read(block, BLOCK_FRAMES); frames > 0; frames = source.read(block, BLOCK_FRAMES)) {
-            if (length + frames > mono.length) {
-                if ((long) length + frames > MAX_ARRAY_LENGTH) {
-                    throw new AudioDecodeException(Problem.TOO_LONG, "the audio has more than "
-                            + MAX_ARRAY_LENGTH + " samples, the most a mono signal in one Java array can hold");
-                }
-                mono = Arrays.copyOf(mono, (int) Math.min(MAX_ARRAY_LENGTH, Math.max(2L * mono.length,
-                        (long) length + frames)));
+            Mixdown.toMono(block, frames, channels, monoBlock, 0);
+            decoded += frames;
+            if (resampler == null) {
+                out.append(monoBlock, frames);
+            } else {
+                float[] converted = resampler.process(monoBlock, 0, frames);
+                out.append(converted, converted.length);
             }
-            Mixdown.toMono(block, frames, channels, mono, length);
-            length += frames;
         }
-        if (length == 0) {
+        if (decoded == 0) {
             throw new AudioDecodeException(Problem.EMPTY, "no audio: the " + info.container().displayName()
                     + " content holds no audio frame");
         }
-        float[] samples = Arrays.copyOf(mono, length);
-        int rate = info.sampleRate();
-        if (targetSampleRate == 0 || targetSampleRate == rate) {
-            return new PcmAudio(samples, rate);
+        if (resampler != null) {
+            float[] tail = resampler.flush();
+            out.append(tail, tail.length);
         }
-        return new PcmAudio(resample(samples, rate, targetSampleRate), targetSampleRate);
+        return new PcmAudio(out.toArray(), resampling ? targetSampleRate : rate);
     }
 
-    /**
-     * RESAMPLER HOOK: the one place where decoding resamples. When {@code org.ser4j.core.dsp.Resampler}
-     * lands, its body becomes {@code return Resampler.resample(mono, fromRate, toRate);}.
-     */
-    private static float[] resample(float[] mono, int fromRate, int toRate) {
-        throw new UnsupportedOperationException("resampling lands with Resampler");
+    /** A growable float array: a header's length may be a lie, so it never sizes an allocation. */
+    private static final class SampleBuffer {
+        private float[] data = new float[BLOCK_FRAMES];
+        private int length;
+
+        void append(float[] src, int n) throws AudioDecodeException {
+            if ((long) length + n > data.length) {
+                if ((long) length + n > MAX_ARRAY_LENGTH) {
+                    throw new AudioDecodeException(Problem.TOO_LONG, "the audio has more than "
+                            + MAX_ARRAY_LENGTH + " samples, the most a mono signal in one Java array can hold");
+                }
+                data = Arrays.copyOf(data, (int) Math.min(MAX_ARRAY_LENGTH,
+                        Math.max(2L * data.length, (long) length + n)));
+            }
+            System.arraycopy(src, 0, data, length, n);
+            length += n;
+        }
+
+        float[] toArray() {
+            return Arrays.copyOf(data, length);
+        }
     }
 
     private AudioInfo completeInfo(PcmSource source) throws IOException, AudioDecodeException {

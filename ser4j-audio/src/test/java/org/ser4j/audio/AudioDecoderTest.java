@@ -142,11 +142,17 @@ class AudioDecoderTest {
     }
 
     @Test
-    void aDifferentTargetRateGoesThroughTheResamplerHook() {
-        AudioDecoder d = AudioDecoder.builder().optTargetSampleRate(22050).build();
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                () -> d.decode(new ByteArrayInputStream(TestAudio.wav16(1, 2))));
-        assertEquals("resampling lands with Resampler", e.getMessage());
+    void aDifferentTargetRateResamplesBlockByBlockExactlyAsTheOneShotResampler() throws Exception {
+        // 3 s of 16 kHz: several decode blocks, so the streaming path crosses block boundaries.
+        int[] samples = new int[48_000];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = (int) Math.round(12_000 * Math.sin(2 * Math.PI * 440 * i / 16000.0) + 97 * ((i * 7919) % 13 - 6));
+        }
+        byte[] wav = TestAudio.wav16(samples);
+        float[] native16k = AudioDecoder.defaults().decode(new ByteArrayInputStream(wav)).samples();
+        PcmAudio audio = AudioDecoder.builder().optTargetSampleRate(22050).build().decode(new ByteArrayInputStream(wav));
+        assertEquals(22050, audio.sampleRate());
+        assertArrayEquals(org.ser4j.core.dsp.Resampler.resample(native16k, 16000, 22050), audio.samples());
     }
 
     @Test
