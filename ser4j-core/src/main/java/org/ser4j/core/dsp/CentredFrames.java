@@ -43,4 +43,37 @@ public record CentredFrames(int frameLength, int hopLength) {
     public int firstSample(int t) {
         return t * hopLength - padding();
     }
+
+    /**
+     * The largest block length that tiles every frame exactly, {@code gcd(hopLength, frameLength)}: counted from
+     * the start of the padded signal, each frame consists of {@link #blocksPerFrame()} whole blocks and frame
+     * {@code t} starts at block {@code t * hopLength / blockLength}. Per-frame sums can thus be assembled from
+     * per-block sums, touching each sample once instead of {@code frameLength / hopLength} times.
+     */
+    public int blockLength() {
+        int a = hopLength;
+        int b = frameLength;
+        while (b != 0) {
+            int r = a % b;
+            a = b;
+            b = r;
+        }
+        return a;
+    }
+
+    /** {@code frameLength / blockLength()}. */
+    public int blocksPerFrame() {
+        return frameLength / blockLength();
+    }
+
+    /** Number of blocks covering all frames of a {@code samples}-sample signal. */
+    public int blockCount(int samples) {
+        int frames = count(samples);
+        return (frames - 1) * (hopLength / blockLength()) + blocksPerFrame();
+    }
+
+    /** Index in the unpadded signal of block {@code j}'s first sample (negative inside the leading padding). */
+    public int blockStart(int j) {
+        return j * blockLength() - padding();
+    }
 }

@@ -1,5 +1,7 @@
 package org.ser4j.core.dsp;
 
+import java.util.Arrays;
+
 /**
  * The orthonormal type-II DCT, truncated to its first coefficients: {@code scipy.fftpack.dct(x, type=2,
  * norm='ortho')[:nOut]} as {@code librosa.feature.mfcc} applies it along each frame.
@@ -13,6 +15,7 @@ public final class DctII {
     private final int nIn;
     private final int nOut;
     private final double[] basis;
+    private final double[] transposed;
 
     /**
      * @param nIn  input length N (librosa: the number of mel bands)
@@ -30,6 +33,12 @@ public final class DctII {
             double scale = Math.sqrt((k == 0 ? 1.0 : 2.0) / nIn);
             for (int n = 0; n < nIn; n++) {
                 basis[k * nIn + n] = scale * Math.cos(Math.PI * k * (2 * n + 1) / (2.0 * nIn));
+            }
+        }
+        this.transposed = new double[nIn * nOut];
+        for (int k = 0; k < nOut; k++) {
+            for (int n = 0; n < nIn; n++) {
+                transposed[n * nOut + k] = basis[k * nIn + n];
             }
         }
     }
@@ -56,16 +65,21 @@ public final class DctII {
         }
         float[] in = x.data();
         float[] out = new float[Math.multiplyExact(x.rows(), nOut)];
+        double[] acc = new double[nOut];
         for (int r = 0; r < x.rows(); r++) {
+            Arrays.fill(acc, 0.0);
             int rowIn = r * nIn;
+            // input-major order: independent accumulators per coefficient, which the JIT vectorises
+            for (int n = 0; n < nIn; n++) {
+                double v = in[rowIn + n];
+                int b = n * nOut;
+                for (int k = 0; k < nOut; k++) {
+                    acc[k] += transposed[b + k] * v;
+                }
+            }
             int rowOut = r * nOut;
             for (int k = 0; k < nOut; k++) {
-                int b = k * nIn;
-                double acc = 0;
-                for (int n = 0; n < nIn; n++) {
-                    acc += basis[b + n] * in[rowIn + n];
-                }
-                out[rowOut + k] = (float) acc;
+                out[rowOut + k] = (float) acc[k];
             }
         }
         return new FloatMatrix(x.rows(), nOut, out);

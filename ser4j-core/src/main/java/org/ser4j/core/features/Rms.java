@@ -6,8 +6,10 @@ import org.ser4j.core.dsp.CentredFrames;
  * {@code librosa.feature.rms(y=y, frame_length, hop_length, center=True, pad_mode="constant")}: the root mean
  * square of each centred frame of the time signal, zeros outside the signal, divided by the full frame length.
  *
- * <p>Squares are taken in float as librosa's {@code abs2(dtype=float32)} takes them; the sum runs in double,
- * which is at least as exact as numpy's float32 mean. Immutable and thread-safe.
+ * <p>Squares are taken in float as librosa's {@code abs2(dtype=float32)} takes them; sums run in double, which
+ * is at least as exact as numpy's float32 mean. Frames overlap (by three quarters with the defaults), so the
+ * squares are summed once per {@link CentredFrames#blockLength() block} and each frame adds up its blocks.
+ * Immutable and thread-safe.
  */
 public final class Rms {
 
@@ -22,16 +24,26 @@ public final class Rms {
     public float[] compute(float[] y) {
         int n = y.length;
         int count = frames.count(n);
-        float[] out = new float[count];
-        int length = frames.frameLength();
-        for (int t = 0; t < count; t++) {
-            int first = frames.firstSample(t);
-            int from = Math.max(0, first);
-            int to = Math.min(n, first + length);
+        int blockLength = frames.blockLength();
+        double[] blocks = new double[frames.blockCount(n)];
+        for (int j = 0; j < blocks.length; j++) {
+            int first = frames.blockStart(j);
+            int to = Math.min(n, first + blockLength);
             double sum = 0;
-            for (int k = from; k < to; k++) {
+            for (int k = Math.max(0, first); k < to; k++) {
                 float v = y[k];
                 sum += v * v;
+            }
+            blocks[j] = sum;
+        }
+        float[] out = new float[count];
+        int step = frames.hopLength() / blockLength;
+        int perFrame = frames.blocksPerFrame();
+        double length = frames.frameLength();
+        for (int t = 0; t < count; t++) {
+            double sum = 0;
+            for (int j = t * step, end = j + perFrame; j < end; j++) {
+                sum += blocks[j];
             }
             out[t] = (float) Math.sqrt(sum / length);
         }

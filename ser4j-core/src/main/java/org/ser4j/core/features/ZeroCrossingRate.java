@@ -10,10 +10,11 @@ import org.ser4j.core.dsp.CentredFrames;
  * sample ({@code np.pad(mode="edge")}, not zeros); values within {@code +-threshold} count as zero and zero counts
  * as positive; a crossing is a sign change between a sample and the one before it within the same frame (the
  * first sample of a frame never is one); the rate is the number of crossings divided by the frame length.
- * Because edge padding repeats a value, crossings can only occur between two real samples, so each frame counts
- * the sign changes between consecutive signal samples it covers.
+ * Because edge padding repeats a value, crossings can only occur between two real samples.
  *
- * <p>Immutable and thread-safe.
+ * <p>Each crossing is attributed to the later sample of its pair; crossings are counted once per
+ * {@link CentredFrames#blockLength() block}, and a frame adds up its blocks less the crossing attributed to its
+ * own first sample, whose partner lies outside the frame. Immutable and thread-safe.
  */
 public final class ZeroCrossingRate {
 
@@ -37,27 +38,40 @@ public final class ZeroCrossingRate {
     public float[] compute(float[] y) {
         int n = y.length;
         int count = frames.count(n);
-        float[] out = new float[count];
-        int length = frames.frameLength();
-        for (int t = 0; t < count; t++) {
-            int first = frames.firstSample(t);
-            // pairs (k-1, k) with both samples inside the frame and inside the signal
-            int from = Math.max(1, first + 1);
-            int to = Math.min(n - 1, first + length - 1);
+        int blockLength = frames.blockLength();
+        int[] blocks = new int[frames.blockCount(n)];
+        for (int j = 0; j < blocks.length; j++) {
+            int first = frames.blockStart(j);
+            int from = Math.max(1, first);
+            int to = Math.min(n, first + blockLength);
             int crossings = 0;
-            if (from <= to) {
+            if (from < to) {
                 boolean negative = isNegative(y[from - 1]);
-                for (int k = from; k <= to; k++) {
+                for (int k = from; k < to; k++) {
                     boolean next = isNegative(y[k]);
-                    if (next != negative) {
-                        crossings++;
-                    }
+                    crossings += next != negative ? 1 : 0;
                     negative = next;
                 }
             }
-            out[t] = (float) ((double) crossings / length);
+            blocks[j] = crossings;
+        }
+        float[] out = new float[count];
+        int step = frames.hopLength() / blockLength;
+        int perFrame = frames.blocksPerFrame();
+        for (int t = 0; t < count; t++) {
+            int crossings = 0;
+            for (int j = t * step, end = j + perFrame; j < end; j++) {
+                crossings += blocks[j];
+            }
+            crossings -= crossingAt(y, frames.firstSample(t));
+            out[t] = (float) ((double) crossings / frames.frameLength());
         }
         return out;
+    }
+
+    /** 1 if samples {@code k-1} and {@code k} both exist and differ in sign, else 0. */
+    private int crossingAt(float[] y, int k) {
+        return k >= 1 && k < y.length && isNegative(y[k - 1]) != isNegative(y[k]) ? 1 : 0;
     }
 
     /** librosa's {@code np.signbit} after small values were set to zero: only values below -threshold. */

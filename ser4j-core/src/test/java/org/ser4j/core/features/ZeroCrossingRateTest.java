@@ -68,6 +68,20 @@ class ZeroCrossingRateTest {
     }
 
     @Test
+    void matchesLiteralFramingOnGridsWhoseHopDoesNotDivideTheFrame() {
+        Random r = new Random(9);
+        float[] y = new float[5000];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (float) r.nextGaussian();
+        }
+        int[][] grids = {{2000, 300}, {5, 3}, {2047, 512}, {1024, 1024}, {256, 1000}};
+        for (int[] g : grids) {
+            ZeroCrossingRate z = new ZeroCrossingRate(new CentredFrames(g[0], g[1]), 1e-10);
+            assertArrayEquals(naive(y, g[0], g[1], 1e-10f), z.compute(y), g[0] + "/" + g[1]);
+        }
+    }
+
+    @Test
     void shortSignalGivesOneFrame() {
         assertEquals(1, zcr.compute(new float[] {0.5f, -0.5f}).length);
         assertEquals(1f / 2048f, zcr.compute(new float[] {0.5f, -0.5f})[0]);
