@@ -1,7 +1,5 @@
 package org.ser4j.core.dsp;
 
-import java.util.Arrays;
-
 /**
  * The orthonormal type-II DCT, truncated to its first coefficients: {@code scipy.fftpack.dct(x, type=2,
  * norm='ortho')[:nOut]} as {@code librosa.feature.mfcc} applies it along each frame.
@@ -15,7 +13,6 @@ public final class DctII {
     private final int nIn;
     private final int nOut;
     private final double[] basis;
-    private final double[] transposed;
 
     /**
      * @param nIn  input length N (librosa: the number of mel bands)
@@ -33,12 +30,6 @@ public final class DctII {
             double scale = Math.sqrt((k == 0 ? 1.0 : 2.0) / nIn);
             for (int n = 0; n < nIn; n++) {
                 basis[k * nIn + n] = scale * Math.cos(Math.PI * k * (2 * n + 1) / (2.0 * nIn));
-            }
-        }
-        this.transposed = new double[nIn * nOut];
-        for (int k = 0; k < nOut; k++) {
-            for (int n = 0; n < nIn; n++) {
-                transposed[n * nOut + k] = basis[k * nIn + n];
             }
         }
     }
@@ -65,21 +56,28 @@ public final class DctII {
         }
         float[] in = x.data();
         float[] out = new float[Math.multiplyExact(x.rows(), nOut)];
-        double[] acc = new double[nOut];
+        int blocked = nIn & ~3;
         for (int r = 0; r < x.rows(); r++) {
-            Arrays.fill(acc, 0.0);
             int rowIn = r * nIn;
-            // input-major order: independent accumulators per coefficient, which the JIT vectorises
-            for (int n = 0; n < nIn; n++) {
-                double v = in[rowIn + n];
-                int b = n * nOut;
-                for (int k = 0; k < nOut; k++) {
-                    acc[k] += transposed[b + k] * v;
-                }
-            }
             int rowOut = r * nOut;
             for (int k = 0; k < nOut; k++) {
-                out[rowOut + k] = (float) acc[k];
+                int b = k * nIn;
+                // four independent partial sums: the additions overlap instead of waiting on each other
+                double a0 = 0;
+                double a1 = 0;
+                double a2 = 0;
+                double a3 = 0;
+                int n = 0;
+                for (; n < blocked; n += 4) {
+                    a0 += basis[b + n] * in[rowIn + n];
+                    a1 += basis[b + n + 1] * in[rowIn + n + 1];
+                    a2 += basis[b + n + 2] * in[rowIn + n + 2];
+                    a3 += basis[b + n + 3] * in[rowIn + n + 3];
+                }
+                for (; n < nIn; n++) {
+                    a0 += basis[b + n] * in[rowIn + n];
+                }
+                out[rowOut + k] = (float) ((a0 + a1) + (a2 + a3));
             }
         }
         return new FloatMatrix(x.rows(), nOut, out);

@@ -156,11 +156,19 @@ public final class MelFilterBank {
         for (int m = 0; m < start.length; m++) {
             int w = offset[m];
             int p = powerOffset + start[m];
-            float acc = 0f;
-            for (int j = 0, n = length[m]; j < n; j++) {
-                acc += weights[w + j] * power[p + j];
+            int n = length[m];
+            // two partial sums, so consecutive multiply-adds do not wait on each other
+            float even = 0f;
+            float odd = 0f;
+            int j = 0;
+            for (; j + 1 < n; j += 2) {
+                even += weights[w + j] * power[p + j];
+                odd += weights[w + j + 1] * power[p + j + 1];
             }
-            out[outOffset + m] = acc;
+            if (j < n) {
+                even += weights[w + j] * power[p + j];
+            }
+            out[outOffset + m] = even + odd;
         }
     }
 }

@@ -45,13 +45,8 @@ public final class ZeroCrossingRate {
             int from = Math.max(1, first);
             int to = Math.min(n, first + blockLength);
             int crossings = 0;
-            if (from < to) {
-                boolean negative = isNegative(y[from - 1]);
-                for (int k = from; k < to; k++) {
-                    boolean next = isNegative(y[k]);
-                    crossings += next != negative ? 1 : 0;
-                    negative = next;
-                }
+            for (int k = from; k < to; k++) {
+                crossings += signBit(y[k - 1]) ^ signBit(y[k]);
             }
             blocks[j] = crossings;
         }
@@ -71,11 +66,15 @@ public final class ZeroCrossingRate {
 
     /** 1 if samples {@code k-1} and {@code k} both exist and differ in sign, else 0. */
     private int crossingAt(float[] y, int k) {
-        return k >= 1 && k < y.length && isNegative(y[k - 1]) != isNegative(y[k]) ? 1 : 0;
+        return k >= 1 && k < y.length ? signBit(y[k - 1]) ^ signBit(y[k]) : 0;
     }
 
-    /** librosa's {@code np.signbit} after small values were set to zero: only values below -threshold. */
-    private boolean isNegative(float v) {
-        return v < -threshold;
+    /**
+     * 1 for librosa's {@code np.signbit} after values within the threshold were set to zero, i.e. for
+     * {@code v < -threshold}, else 0. Computed as the sign bit of {@code v + threshold}, without a branch: a
+     * rounded float sum has the sign of the exact sum and is +0 when that is zero, so this is exact.
+     */
+    private int signBit(float v) {
+        return Float.floatToRawIntBits(v + threshold) >>> 31;
     }
 }
