@@ -27,8 +27,8 @@ import org.ser4j.core.dsp.Stft;
  *
  * <p>Tolerances: STFT magnitude and mel power within 1e-4 of each frame's largest value; dB and MFCC within
  * 1e-3 dB; ZCR and RMS within 1e-6; chroma within 1e-4; the 162-value vector within 1e-4 relative (absolute
- * below magnitude 1, where MFCC means cross zero); each plus 0.6e-9 for the nine decimals to which the reference files round.
- * The worst deviation per field and clip is printed at the end.
+ * below magnitude 1, where MFCC means cross zero); each plus 0.6e-9 for the nine decimals to which the
+ * reference files round. The worst deviation per field and clip is printed at the end.
  */
 @Tag("corpus")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -197,9 +197,10 @@ public abstract class LibrosaReferenceContract {
 
     private PcmAudio signal(String clip) {
         LibrosaReference ref = reference(clip);
+        SignalSource source = signals(); // may abort the test: outside the lambda, so the abort is not wrapped
         return signals.computeIfAbsent(clip, c -> {
             try {
-                return signals().load(ref, ref.audioFile(LibrosaReference.sharedDir()));
+                return source.load(ref, ref.audioFile(LibrosaReference.sharedDir()));
             } catch (Exception e) {
                 throw new IllegalStateException("cannot load the signal of " + c + ": " + e, e);
             }
