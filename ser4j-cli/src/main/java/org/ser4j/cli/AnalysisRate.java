@@ -1,5 +1,6 @@
 package org.ser4j.cli;
 
+import org.ser4j.audio.AudioDecoder;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -11,6 +12,12 @@ final class AnalysisRate implements ITypeConverter<Integer> {
 
     /** ser4j's default analysis rate. */
     static final String DEFAULT = "16000";
+
+    /** The decoder for a parsed {@code --sr} value: resampling to it, or keeping each file's rate for 0. */
+    static AudioDecoder decoder(int rate) {
+        AudioDecoder.Builder b = AudioDecoder.builder();
+        return (rate == 0 ? b.optNativeSampleRate() : b.optTargetSampleRate(rate)).build();
+    }
 
     @Override
     public Integer convert(String value) {

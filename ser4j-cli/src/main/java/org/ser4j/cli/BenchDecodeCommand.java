@@ -58,7 +58,7 @@ final class BenchDecodeCommand implements Callable<Integer> {
         }
         List<AudioDecoder> modes = new ArrayList<>(List.of(nativeRate));
         if (sampleRate > 0) {
-            modes.add(AudioDecoder.builder().optTargetSampleRate(sampleRate).build());
+            modes.add(AnalysisRate.decoder(sampleRate));
         }
         for (Map.Entry<AudioContainer, List<byte[]>> e : byFormat.entrySet()) {
             for (AudioDecoder mode : modes) {
@@ -97,7 +97,7 @@ final class BenchDecodeCommand implements Callable<Integer> {
 
     /** Decodes every file, reporting (not hiding) the ones that fail. */
     static List<PcmAudio> decodeAll(List<Path> files, int sampleRate, PrintWriter err) {
-        AudioDecoder decoder = AudioDecoder.builder().optTargetSampleRate(sampleRate).build();
+        AudioDecoder decoder = AnalysisRate.decoder(sampleRate);
         List<PcmAudio> out = new ArrayList<>();
         for (Path file : files) {
             try {

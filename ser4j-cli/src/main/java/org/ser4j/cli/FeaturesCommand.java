@@ -40,7 +40,7 @@ final class FeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        AudioDecoder decoder = AudioDecoder.builder().optTargetSampleRate(sampleRate).build();
+        AudioDecoder decoder = AnalysisRate.decoder(sampleRate);
         FeatureExtractor extractor = FeatureExtractor.of(set, FeatureConfig.defaults());
         boolean failed = false;
         for (Path file : InputFiles.expand(paths)) {

@@ -1,4 +1,4 @@
-package org.ser4j.core.features;
+package org.ser4j.audio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
