@@ -35,8 +35,9 @@ final class InfoCommand implements Callable<Integer> {
         AudioDecoder decoder = AudioDecoder.defaults();
         boolean failed = false;
         if (!json) {
-            out.printf(Locale.ROOT, "%-40s %-10s %-34s %8s %4s %10s%n",
-                    "file", "container", "codec", "rate", "ch", "duration_s");
+            // the file goes last so that long paths do not push the other columns out of line
+            out.printf(Locale.ROOT, "%-10s %-36s %8s %3s %10s  %s%n",
+                    "container", "codec", "rate", "ch", "duration_s", "file");
         }
         for (Path file : InputFiles.expand(paths)) {
             try {
@@ -44,9 +45,9 @@ final class InfoCommand implements Callable<Integer> {
                 if (json) {
                     JsonLines.print(out, toJson(file, info));
                 } else {
-                    out.printf(Locale.ROOT, "%-40s %-10s %-34s %8d %4d %10.3f%n", file,
+                    out.printf(Locale.ROOT, "%-10s %-36s %8d %3d %10.3f  %s%n",
                             info.container().displayName(), info.codec(), info.sampleRate(), info.channels(),
-                            info.durationSeconds());
+                            info.durationSeconds(), file);
                     out.flush();
                 }
             } catch (Exception e) {
