@@ -1,0 +1,213 @@
+package org.ser4j.audio;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.ser4j.audio.CodecFixtures.Decoded;
+import org.ser4j.core.audio.AudioContainer;
+import org.ser4j.core.audio.AudioDecodeException;
+import org.ser4j.core.audio.AudioDecodeException.Problem;
+import org.ser4j.core.audio.AudioInfo;
+import org.ser4j.core.audio.PcmSource;
+
+class Mp3DecoderTest {
+
+    /** LAME 3.100's encoder delay; with the decoder's 529 it is how late untrimmed output starts. */
+    private static final int LAME_DELAY = 576;
+
+    private final Mp3Decoder decoder = new Mp3Decoder();
+
+    @Test
+    void cbrWithLameTagIsTrimmedToTheSourceLengthAndAlignedSampleForSample() throws Exception {
+        Decoded d = CodecFixtures.decode(decoder, CodecFixtures.bytes("mp3-cbr128.mp3"));
+        double[] ref = CodecFixtures.wavChannel("chirp-32k.wav", 1, 0, 16);
+
+        assertEquals(new AudioInfo(AudioContainer.MP3, "MPEG-1 Layer III, 128 kbps CBR", 32000, 1, ref.length),
+                d.info());
+        assertEquals(ref.length, d.frames());
+        assertEquals(0, CodecFixtures.bestLag(ref, d.channel(0), 200));
+        assertTrue(CodecFixtures.snrDb(ref, d.channel(0)) > 20, "SNR " + CodecFixtures.snrDb(ref, d.channel(0)));
+    }
+
+    @Test
+    void vbrWithLameTagIsTrimmedAndAligned() throws Exception {
+        Decoded d = CodecFixtures.decode(decoder, CodecFixtures.bytes("mp3-vbr.mp3"));
+        double[] ref = CodecFixtures.wavChannel("chirp-32k.wav", 1, 0, 16);
+
+        assertTrue(d.info().codec().startsWith("MPEG-1 Layer III, VBR ~"), d.info().codec());
+        assertEquals(ref.length, d.info().frames());
+        assertEquals(ref.length, d.frames());
+        assertEquals(0, CodecFixtures.bestLag(ref, d.channel(0), 200));
+        assertTrue(CodecFixtures.snrDb(ref, d.channel(0)) > 20, "SNR " + CodecFixtures.snrDb(ref, d.channel(0)));
+    }
+
+    @Test
+    void mpeg2At16kHzMatchesTheSourceAndFfmpegsDecode() throws Exception {
+        Decoded d = CodecFixtures.decode(decoder, CodecFixtures.bytes("mp3-mpeg2-16k.mp3"));
+        double[] ref = CodecFixtures.wavChannel("speech-16k.wav", 1, 0, 16);
+        double[] ffmpeg = CodecFixtures.wavChannel("mp3-mpeg2-16k.ffmpeg.wav", 1, 0, 16);
+
+        assertEquals(new AudioInfo(AudioContainer.MP3, "MPEG-2 Layer III, 40 kbps CBR", 16000, 1, ref.length),
+                d.info());
+        assertEquals(ffmpeg.length, d.frames());
+        assertEquals(0, CodecFixtures.bestLag(ref, d.channel(0), 200));
+        assertTrue(CodecFixtures.snrDb(ref, d.channel(0)) > 15, "SNR " + CodecFixtures.snrDb(ref, d.channel(0)));
+        // Same samples as ffmpeg up to the two decoders' rounding (JLayer is 16-bit, ffmpeg float).
+        assertTrue(CodecFixtures.snrDb(ffmpeg, d.channel(0)) > 40, "SNR vs ffmpeg "
+                + CodecFixtures.snrDb(ffmpeg, d.channel(0)));
+    }
+
+    @Test
+    void withoutXingFrameEverySampleIsReturnedAndTheLengthIsOnlyKnownAtTheEnd() throws Exception {
+        Decoded d = CodecFixtures.decode(decoder, CodecFixtures.bytes("mp3-noxing.mp3"));
+        double[] ref = CodecFixtures.wavChannel("chirp-32k.wav", 1, 0, 16);
+
+        assertEquals("MPEG-1 Layer III, 128 kbps", d.info().codec());
+        assertEquals(AudioInfo.UNKNOWN_LENGTH, d.info().frames());
+        assertEquals(0, d.frames() % 1152);
+        assertEquals(d.frames(), d.infoAtEnd().frames());
+        assertEquals(LAME_DELAY + Mp3Decoder.DECODER_DELAY, CodecFixtures.bestLag(ref, d.channel(0), 1200));
+    }
+
+    @Test
+    void id3v2BeforeAndId3v1AndApeTagsAfterTheAudioAreIgnored() throws Exception {
+        byte[] mp3 = CodecFixtures.bytes("mp3-cbr128.mp3");
+        byte[] ape = new byte[64];
+        System.arraycopy("APETAGEX".getBytes(StandardCharsets.US_ASCII), 0, ape, 0, 8);
+        byte[] id3v1 = new byte[128];
+        System.arraycopy("TAG".getBytes(StandardCharsets.US_ASCII), 0, id3v1, 0, 3);
+        Arrays.fill(id3v1, 3, 128, (byte) 0xff); // sync-like bytes must not be read as a frame
+        byte[] tagged = cat(FlacDecoderTest.id3v2Tag(1000), mp3, ape, id3v1);
+
+        assertArrayEquals(CodecFixtures.decode(decoder, mp3).samples(), CodecFixtures.decode(decoder, tagged).samples());
+    }
+
+    @Test
+    void junkBetweenFramesIsSkippedWithoutChangingTheAudio() throws Exception {
+        byte[] mp3 = CodecFixtures.bytes("mp3-cbr128.mp3");
+        List<Integer> offsets = frameOffsets(mp3);
+        byte[] junk = new byte[700];
+        new Random(3).nextBytes(junk);
+        junk[0] = (byte) 0xff; // a false sync right at the frame boundary
+        junk[1] = (byte) 0xfb;
+        int at = offsets.get(8);
+        byte[] damaged = cat(Arrays.copyOf(mp3, at), junk, Arrays.copyOfRange(mp3, at, mp3.length));
+
+        assertArrayEquals(CodecFixtures.decode(decoder, mp3).samples(), CodecFixtures.decode(decoder, damaged).samples());
+    }
+
+    @Test
+    void fileCutMidFrameDeliversTheCompleteFramesThenReportsTruncation() throws Exception {
+        byte[] mp3 = CodecFixtures.bytes("mp3-cbr128.mp3");
+        List<Integer> offsets = frameOffsets(mp3);
+
+        assertTruncatedAfterGoodAudio(Arrays.copyOf(mp3, offsets.get(12) + 100), mp3);
+        assertTruncatedAfterGoodAudio(Arrays.copyOf(mp3, offsets.get(12) + 2), mp3); // cut inside a header
+    }
+
+    @Test
+    void garbageReplacingTheAudioAfterTheTagFrameIsMalformed() throws Exception {
+        byte[] mp3 = CodecFixtures.bytes("mp3-cbr128.mp3");
+        List<Integer> offsets = frameOffsets(mp3);
+        byte[] junk = new byte[mp3.length - offsets.get(5)];
+        new Random(5).nextBytes(junk);
+        System.arraycopy(junk, 0, mp3, offsets.get(5), junk.length);
+
+        assertProblem(Problem.MALFORMED, mp3);
+    }
+
+    @Test
+    void anId3TagWithoutAudioIsEmpty() {
+        assertProblem(Problem.EMPTY, FlacDecoderTest.id3v2Tag(500));
+    }
+
+    @Test
+    void onlyTheXingTagFrameIsEmpty() {
+        byte[] mp3 = CodecFixtures.bytes("mp3-cbr128.mp3");
+        assertProblem(Problem.EMPTY, Arrays.copyOf(mp3, frameOffsets(mp3).get(1)));
+    }
+
+    @Test
+    void randomBytesAreMalformed() {
+        byte[] junk = new byte[20000];
+        new Random(11).nextBytes(junk);
+        assertProblem(Problem.MALFORMED, junk);
+    }
+
+    @Test
+    void layerTwoIsAnUnsupportedEncoding() {
+        // MPEG-1 Layer II, 128 kbps, 44.1 kHz, mono: 417-byte frames.
+        byte[] frame = new byte[417];
+        frame[0] = (byte) 0xff;
+        frame[1] = (byte) 0xfd;
+        frame[2] = (byte) 0x80;
+        frame[3] = (byte) 0xc0;
+        AudioDecodeException e = assertThrows(AudioDecodeException.class,
+                () -> CodecFixtures.decode(decoder, cat(frame, frame, frame)));
+        assertEquals(Problem.UNSUPPORTED_ENCODING, e.problem());
+        assertTrue(e.getMessage().contains("Layer II"), e.getMessage());
+    }
+
+    private void assertTruncatedAfterGoodAudio(byte[] cut, byte[] whole) throws Exception {
+        float[] full = CodecFixtures.decode(decoder, whole).samples();
+        try (PcmSource src = decoder.open(new ByteArrayInputStream(cut))) {
+            float[] buf = new float[4096];
+            int at = 0;
+            while (true) {
+                int n;
+                try {
+                    n = src.read(buf, buf.length);
+                } catch (AudioDecodeException e) {
+                    assertEquals(Problem.TRUNCATED, e.problem(), e.getMessage());
+                    assertTrue(at > 5000, "good audio before the cut was delivered: " + at);
+                    return;
+                }
+                if (n < 0) {
+                    throw new AssertionError("truncation not reported after " + at + " samples");
+                }
+                for (int i = 0; i < n; i++, at++) {
+                    assertEquals(full[at], buf[i], "sample " + at);
+                }
+            }
+        }
+    }
+
+    private void assertProblem(Problem expected, byte[] data) {
+        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> CodecFixtures.decode(decoder, data));
+        assertEquals(expected, e.problem(), e.getMessage());
+    }
+
+    /** File offsets of the frames (the tag frame first), found by the reader under test's own framing. */
+    static List<Integer> frameOffsets(byte[] mp3) {
+        try {
+            Mp3FrameReader reader = new Mp3FrameReader(new LookaheadInputStream(new ByteArrayInputStream(mp3), 4096));
+            List<Integer> offsets = new ArrayList<>();
+            Optional<Mp3FrameReader.Frame> f;
+            while ((f = reader.next()).isPresent()) {
+                offsets.add((int) f.get().offset());
+            }
+            return offsets;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static byte[] cat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+}
