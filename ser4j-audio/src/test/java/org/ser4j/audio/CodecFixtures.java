@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.ser4j.core.audio.AudioDecodeException;
+import org.ser4j.core.audio.AudioDecodeException.Problem;
 import org.ser4j.core.audio.AudioInfo;
 import org.ser4j.core.audio.PcmSource;
 
@@ -72,6 +73,47 @@ final class CodecFixtures {
                 size += n * ch;
             }
             return new Decoded(info, Arrays.copyOf(all, size), ch, src.info());
+        }
+    }
+
+    /** How decoding damaged data ended: the exception, after how many good samples (all channels). */
+    record Failure(AudioDecodeException exception, int samplesDelivered) {
+        Problem problem() {
+            return exception.problem();
+        }
+    }
+
+    /**
+     * Decodes damaged data until the source throws, checking that every sample delivered first equals the
+     * decode of the undamaged file; fails if no exception comes.
+     */
+    static Failure decodeUntilFailure(FormatDecoder decoder, byte[] damaged, float[] undamaged) throws IOException {
+        PcmSource src;
+        try {
+            src = decoder.open(new ByteArrayInputStream(damaged));
+        } catch (AudioDecodeException e) {
+            return new Failure(e, 0);
+        }
+        try (src) {
+            int ch = src.info().channels();
+            float[] buf = new float[1000 * ch];
+            int at = 0;
+            while (true) {
+                int n;
+                try {
+                    n = src.read(buf, 1000);
+                } catch (AudioDecodeException e) {
+                    return new Failure(e, at);
+                }
+                if (n < 0) {
+                    throw new AssertionError("damage not reported; " + at + " samples decoded");
+                }
+                for (int i = 0; i < n * ch; i++, at++) {
+                    if (at >= undamaged.length || undamaged[at] != buf[i]) {
+                        throw new AssertionError("sample " + at + " differs from the undamaged decode");
+                    }
+                }
+            }
         }
     }
 
