@@ -52,6 +52,68 @@ class Mp3DecoderTest {
     }
 
     @Test
+    void crcProtectedJointStereoKeepsItsChannelsApartAndAligned() throws Exception {
+        Decoded d = CodecFixtures.decode(decoder, CodecFixtures.bytes("mp3-stereo-crc.mp3"));
+        double[] left = CodecFixtures.leftChirp(32000, 1.0);
+        double[] right = CodecFixtures.rightChirp(32000, 1.0);
+
+        assertEquals(new AudioInfo(AudioContainer.MP3, "MPEG-1 Layer III, 96 kbps CBR", 32000, 2, left.length),
+                d.info());
+        assertEquals(left.length, d.frames());
+        assertEquals(0, CodecFixtures.bestLag(left, d.channel(0), 200));
+        assertEquals(0, CodecFixtures.bestLag(right, d.channel(1), 200));
+        assertTrue(CodecFixtures.snrDb(left, d.channel(0)) > 15, "left SNR " + CodecFixtures.snrDb(left, d.channel(0)));
+        assertTrue(CodecFixtures.snrDb(right, d.channel(1)) > 15, "right SNR " + CodecFixtures.snrDb(right, d.channel(1)));
+    }
+
+    @Test
+    void openingALongStreamReadsOnlyWhatItDecodes() throws Exception {
+        // Ten minutes of frames, generated on the fly: never in memory, and only its start is read.
+        byte[] mp3 = CodecFixtures.bytes("mp3-noxing.mp3");
+        List<Integer> offsets = frameOffsets(mp3);
+        byte[] frames = Arrays.copyOfRange(mp3, offsets.get(0), offsets.get(offsets.size() - 1));
+        long total = (long) frames.length * (10 * 60 * 32000 / ((offsets.size() - 1) * 1152));
+        CountingRepeatStream in = new CountingRepeatStream(frames, total);
+        try (var src = decoder.open(in)) {
+            float[] buf = new float[32000];
+            int got = 0;
+            while (got < 32000) {
+                got += src.read(buf, 32000 - got);
+            }
+        }
+        assertTrue(in.consumed < 64 * 1024, "read " + in.consumed + " of " + total + " bytes for one second");
+    }
+
+    /** {@code pattern} repeated up to {@code total} bytes, counting what is read. */
+    private static final class CountingRepeatStream extends java.io.InputStream {
+        private final byte[] pattern;
+        private final long total;
+        long consumed;
+
+        CountingRepeatStream(byte[] pattern, long total) {
+            this.pattern = pattern;
+            this.total = total;
+        }
+
+        @Override
+        public int read() {
+            return consumed < total ? pattern[(int) (consumed++ % pattern.length)] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (consumed >= total) {
+                return -1;
+            }
+            int n = (int) Math.min(len, total - consumed);
+            for (int i = 0; i < n; i++) {
+                b[off + i] = pattern[(int) (consumed++ % pattern.length)];
+            }
+            return n;
+        }
+    }
+
+    @Test
     void mpeg2At16kHzMatchesTheSourceAndFfmpegsDecode() throws Exception {
         Decoded d = CodecFixtures.decode(decoder, CodecFixtures.bytes("mp3-mpeg2-16k.mp3"));
         double[] ref = CodecFixtures.wavChannel("speech-16k.wav", 1, 0, 16);
