@@ -38,7 +38,8 @@ final class FlacDecoder implements FormatDecoder {
     }
 
     @Override
-    public PcmSource open(InputStream in) throws IOException, AudioDecodeException {
+    public PcmSource open(InputStream raw) throws IOException, AudioDecodeException {
+        LookaheadInputStream in = new LookaheadInputStream(raw, 8192);
         try {
             return openSource(in);
         } catch (IOException | AudioDecodeException | RuntimeException e) {
@@ -47,16 +48,15 @@ final class FlacDecoder implements FormatDecoder {
                 throw new AudioDecodeException(Problem.TRUNCATED,
                         "FLAC file ends inside its metadata blocks, before any audio", e);
             }
-            if (e instanceof RuntimeException) {
+            if (e instanceof RuntimeException || (e instanceof IOException io && !in.isStreamFailure(io))) {
                 throw new AudioDecodeException(Problem.MALFORMED,
-                        "FLAC metadata blocks are damaged (" + e + ")", e);
+                        "FLAC metadata blocks are damaged (" + e.getMessage() + ")", e);
             }
             throw e;
         }
     }
 
-    private static PcmSource openSource(InputStream raw) throws IOException, AudioDecodeException {
-        LookaheadInputStream in = new LookaheadInputStream(raw, 8192);
+    private static PcmSource openSource(LookaheadInputStream in) throws IOException, AudioDecodeException {
         Id3v2.skipTags(in);
         if (in.ensure(4) < 4 || in.peek(0) != 'f' || in.peek(1) != 'L' || in.peek(2) != 'a' || in.peek(3) != 'C') {
             throw new AudioDecodeException(Problem.MALFORMED, "expected the FLAC stream marker 'fLaC' at byte "
@@ -116,6 +116,7 @@ final class FlacDecoder implements FormatDecoder {
     }
 
     private static final class FlacSource extends BlockPcmSource {
+        private final LookaheadInputStream in;
         private final FLACDecoder flac;
         private final ErrorLog errors;
         private final int channels;
@@ -123,8 +124,9 @@ final class FlacDecoder implements FormatDecoder {
         private final float scale;
         private final long total;
 
-        FlacSource(InputStream in, FLACDecoder flac, ErrorLog errors, AudioInfo info) {
+        FlacSource(LookaheadInputStream in, FLACDecoder flac, ErrorLog errors, AudioInfo info) {
             super(in, info);
+            this.in = in;
             this.flac = flac;
             this.errors = errors;
             this.channels = info.channels();
@@ -149,6 +151,16 @@ final class FlacDecoder implements FormatDecoder {
                 frame = flac.readNextFrame();
             } catch (EOFException e) {
                 frame = null;
+            } catch (LookaheadInputStream.ReadPastEndException e) {
+                throw new AudioDecodeException(Problem.MALFORMED, "FLAC data after sample " + position
+                        + " is damaged: the decoder could not find the end of a frame", e);
+            } catch (IOException e) {
+                if (in.isStreamFailure(e)) {
+                    throw e;
+                }
+                // jFLAC reports some damage as a bare IOException ("STREAM_DECODER_UNPARSEABLE_STREAM")
+                throw new AudioDecodeException(Problem.MALFORMED,
+                        "FLAC frame after sample " + position + " is damaged (" + e.getMessage() + ")", e);
             } catch (RuntimeException e) {
                 throw new AudioDecodeException(Problem.MALFORMED,
                         "FLAC frame after sample " + position + " is damaged (" + e + ")", e);

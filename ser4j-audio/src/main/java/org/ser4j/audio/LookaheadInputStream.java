@@ -13,16 +13,56 @@ import java.util.Objects;
  */
 final class LookaheadInputStream extends InputStream {
 
+    /**
+     * Thrown when a reader keeps asking for data after the end has been reported many times: a library
+     * stuck in a loop at the end of damaged data (jFLAC re-parses a stale frame header forever when the
+     * data ends after a bad sync). Turning that into an exception is what keeps such input from hanging.
+     */
+    static final class ReadPastEndException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ReadPastEndException(long position) {
+            super("the decoder kept reading past the end of the data (byte " + position + ")");
+        }
+    }
+
+    /** More end-of-stream answers than any sane reader asks for. */
+    private static final int MAX_READS_AT_END = 1000;
+
     private final InputStream in;
     private byte[] buf;
     private int pos;
     private int limit;
     private long consumed;
     private boolean eof;
+    private IOException failure;
+    private int readsAtEnd;
 
     LookaheadInputStream(InputStream in, int initialCapacity) {
         this.in = Objects.requireNonNull(in, "in");
         this.buf = new byte[Math.max(initialCapacity, 16)];
+    }
+
+    /**
+     * Whether {@code e} is (or wraps) a failure of the underlying stream, as opposed to an IOException a
+     * decoding library made up for bad data (jFLAC reports damaged streams that way).
+     */
+    boolean isStreamFailure(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t == failure) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int fromStream(byte[] b, int off, int len) throws IOException {
+        try {
+            return in.read(b, off, len);
+        } catch (IOException e) {
+            failure = e;
+            throw e;
+        }
     }
 
     /** Bytes consumed so far: the file offset of the next byte. */
@@ -48,7 +88,7 @@ final class LookaheadInputStream extends InputStream {
             pos = 0;
         }
         while (limit - pos < n) {
-            int r = in.read(buf, limit, buf.length - limit);
+            int r = fromStream(buf, limit, buf.length - limit);
             if (r < 0) {
                 eof = true;
                 break;
@@ -95,7 +135,7 @@ final class LookaheadInputStream extends InputStream {
     @Override
     public int read() throws IOException {
         if (ensure(1) == 0) {
-            return -1;
+            return atEnd();
         }
         consumed++;
         return buf[pos++] & 0xff;
@@ -109,20 +149,20 @@ final class LookaheadInputStream extends InputStream {
         }
         if (pos == limit) {
             if (eof) {
-                return -1;
+                return atEnd();
             }
             // Large reads bypass the buffer: no point copying twice.
             if (len >= buf.length) {
-                int r = in.read(b, off, len);
+                int r = fromStream(b, off, len);
                 if (r < 0) {
                     eof = true;
-                } else {
-                    consumed += r;
+                    return atEnd();
                 }
+                consumed += r;
                 return r;
             }
             if (ensure(1) == 0) {
-                return -1;
+                return atEnd();
             }
         }
         int n = Math.min(len, limit - pos);
@@ -130,6 +170,13 @@ final class LookaheadInputStream extends InputStream {
         pos += n;
         consumed += n;
         return n;
+    }
+
+    private int atEnd() throws ReadPastEndException {
+        if (++readsAtEnd > MAX_READS_AT_END) {
+            throw new ReadPastEndException(consumed);
+        }
+        return -1;
     }
 
     @Override

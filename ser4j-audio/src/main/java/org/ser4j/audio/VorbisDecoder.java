@@ -61,12 +61,21 @@ final class VorbisDecoder implements FormatDecoder {
             AudioInfo audio = new AudioInfo(AudioContainer.OGG_VORBIS, "Vorbis", info.rate, info.channels,
                     AudioInfo.UNKNOWN_LENGTH);
             return new VorbisSource(in, ogg, dsp, audio);
-        } catch (IOException | AudioDecodeException | RuntimeException e) {
+        } catch (IOException | AudioDecodeException | RuntimeException | OutOfMemoryError e) {
             in.close();
+            if (e instanceof OutOfMemoryError) {
+                // JOrbis sizes codebook tables from header fields without checking them; a damaged setup
+                // header can ask for an impossible array, which fails at once and is safe to recover from.
+                throw new AudioDecodeException(Problem.MALFORMED, "Vorbis setup header asks for impossible table"
+                        + " sizes (damaged header)", e);
+            }
             if (e instanceof RuntimeException) {
                 throw new AudioDecodeException(Problem.MALFORMED, "Vorbis headers are damaged (" + e + ")", e);
             }
-            throw e;
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            throw (AudioDecodeException) e;
         }
     }
 

@@ -14,8 +14,11 @@ final class OggFixtures {
         List<Integer> offsets = new ArrayList<>();
         int p = 0;
         while (p + 27 <= ogg.length) {
-            offsets.add(p);
             int segments = ogg[p + 26] & 0xff;
+            if (p + 27 + segments > ogg.length) {
+                break;
+            }
+            offsets.add(p);
             int body = 0;
             for (int i = 0; i < segments; i++) {
                 body += ogg[p + 27 + i] & 0xff;
@@ -30,6 +33,9 @@ final class OggFixtures {
         List<Integer> pages = pageOffsets(ogg);
         int i = pages.indexOf(offset);
         int end = i + 1 < pages.size() ? pages.get(i + 1) : ogg.length;
+        if (offset + 27 > end) {
+            return;
+        }
         int crc = OggPacketReader.pageChecksum(ogg, offset, end - offset);
         ogg[offset + 22] = (byte) crc;
         ogg[offset + 23] = (byte) (crc >>> 8);
