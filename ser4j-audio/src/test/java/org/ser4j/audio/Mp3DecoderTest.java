@@ -130,6 +130,21 @@ class Mp3DecoderTest {
     }
 
     @Test
+    void mpeg25At8kHzIsTrimmedToTheLengthOfItsResampledSource() throws Exception {
+        Decoded d = CodecFixtures.decode(decoder, CodecFixtures.bytes("mp3-mpeg25-8k.mp3"));
+        double[] ref16k = CodecFixtures.wavChannel("speech-16k.wav", 1, 0, 16);
+        double[] ref = new double[ref16k.length / 2];
+        for (int i = 0; i < ref.length; i++) {
+            ref[i] = ref16k[2 * i];
+        }
+
+        assertEquals(new AudioInfo(AudioContainer.MP3, "MPEG-2.5 Layer III, 24 kbps CBR", 8000, 1, ref.length),
+                d.info());
+        assertEquals(ref.length, d.frames());
+        assertEquals(0, CodecFixtures.bestLag(ref, d.channel(0), 200));
+    }
+
+    @Test
     void withoutXingFrameEverySampleIsReturnedAndTheLengthIsOnlyKnownAtTheEnd() throws Exception {
         Decoded d = CodecFixtures.decode(decoder, CodecFixtures.bytes("mp3-noxing.mp3"));
         double[] ref = CodecFixtures.wavChannel("chirp-32k.wav", 1, 0, 16);
