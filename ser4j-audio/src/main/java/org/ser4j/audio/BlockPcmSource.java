@@ -16,7 +16,8 @@ import org.ser4j.core.audio.PcmSource;
  * (MP3 padding, Ogg end granule, FLAC total) are dropped. Memory stays one block whatever the length.
  *
  * <p>Errors part-way: frames decoded before the damage are still returned; the exception is thrown by the
- * next {@code read}, so a caller sees all the good audio and then a typed {@link AudioDecodeException}.
+ * next {@code read} (and every one after it), so a caller sees all the good audio and then a typed
+ * {@link AudioDecodeException}.
  */
 abstract class BlockPcmSource implements PcmSource {
 
@@ -111,10 +112,7 @@ abstract class BlockPcmSource implements PcmSource {
             return copied;
         }
         if (pendingFailure != null) {
-            AudioDecodeException failure = pendingFailure;
-            pendingFailure = null;
-            finished = true;
-            throw failure;
+            throw pendingFailure; // every later read too: damage must never look like a clean end
         }
         return -1;
     }
