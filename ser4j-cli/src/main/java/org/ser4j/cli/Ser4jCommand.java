@@ -17,11 +17,6 @@ public final class Ser4jCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Runs the command line and returns the exit code. */
-    static int run(String... args) {
-        return commandLine().execute(args);
-    }
-
     /** The configured command line: case-insensitive enum values, errors mapped in {@link ErrorHandler}. */
     static CommandLine commandLine() {
         return new CommandLine(new Ser4jCommand())
