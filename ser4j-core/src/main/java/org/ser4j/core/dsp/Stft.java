@@ -108,18 +108,23 @@ public final class Stft {
     /** Unpacks JTransforms' realForward layout (re0, re(n/2), re1, im1, ...) into one spectrum row. */
     private void writeSpectrum(double[] buf, float[] out, int offset, Scale scale) {
         int half = nFft / 2;
-        double dc = buf[0];
-        double nyquist = buf[1];
-        out[offset] = (float) cell(dc * dc, scale);
-        out[offset + half] = (float) cell(nyquist * nyquist, scale);
-        for (int k = 1; k < half; k++) {
-            double re = buf[2 * k];
-            double im = buf[2 * k + 1];
-            out[offset + k] = (float) cell(re * re + im * im, scale);
+        // one loop per scale, so the hot loop carries no per-bin branch
+        if (scale == Scale.POWER) {
+            out[offset] = (float) (buf[0] * buf[0]);
+            out[offset + half] = (float) (buf[1] * buf[1]);
+            for (int k = 1; k < half; k++) {
+                double re = buf[2 * k];
+                double im = buf[2 * k + 1];
+                out[offset + k] = (float) (re * re + im * im);
+            }
+        } else {
+            out[offset] = (float) Math.abs(buf[0]);
+            out[offset + half] = (float) Math.abs(buf[1]);
+            for (int k = 1; k < half; k++) {
+                double re = buf[2 * k];
+                double im = buf[2 * k + 1];
+                out[offset + k] = (float) Math.sqrt(re * re + im * im);
+            }
         }
-    }
-
-    private static double cell(double power, Scale scale) {
-        return scale == Scale.POWER ? power : Math.sqrt(power);
     }
 }
