@@ -96,8 +96,7 @@ final class BenchDecodeCommand implements Callable<Integer> {
     }
 
     /** Decodes every file, reporting (not hiding) the ones that fail. */
-    static List<PcmAudio> decodeAll(List<Path> files, int sampleRate, PrintWriter err) {
-        AudioDecoder decoder = AnalysisRate.decoder(sampleRate);
+    static List<PcmAudio> decodeAll(List<Path> files, AudioDecoder decoder, PrintWriter err) {
         List<PcmAudio> out = new ArrayList<>();
         for (Path file : files) {
             try {

@@ -11,12 +11,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import org.ser4j.audio.AudioDecoder;
 import org.ser4j.core.audio.PcmAudio;
-import org.ser4j.core.features.FeatureConfig;
 import org.ser4j.core.features.FeatureExtractor;
-import org.ser4j.core.features.FeatureSet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,13 +35,8 @@ final class BenchFeaturesCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "Extraction threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--set", defaultValue = "seed162", paramLabel = "SET",
-            description = "Feature set: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    FeatureSet set;
-
-    @Option(names = "--sr", defaultValue = AnalysisRate.DEFAULT, converter = AnalysisRate.class, paramLabel = "HZ",
-            description = "Analysis sample rate, or 'native' (default: ${DEFAULT-VALUE}).")
-    int sampleRate;
+    @Mixin
+    AnalysisOptions analysis;
 
     @Option(names = "--min-seconds", defaultValue = "5", paramLabel = "S",
             description = "Repeat passes over the clips until at least this much wall time is measured "
@@ -60,13 +53,13 @@ final class BenchFeaturesCommand implements Callable<Integer> {
                     "--threads must be at least 1, was " + threads);
         }
         PrintWriter err = spec.commandLine().getErr();
-        List<PcmAudio> clips = BenchDecodeCommand.decodeAll(InputFiles.expand(paths), sampleRate, err);
+        List<PcmAudio> clips = BenchDecodeCommand.decodeAll(InputFiles.expand(paths), analysis.decoder(), err);
         if (clips.isEmpty()) {
             err.println("ser4j: no clip could be decoded; nothing to measure");
             return ErrorHandler.EXIT_FAILED;
         }
         double clipSeconds = clips.stream().mapToDouble(PcmAudio::durationSeconds).sum();
-        FeatureExtractor extractor = FeatureExtractor.of(set, FeatureConfig.defaults());
+        FeatureExtractor extractor = analysis.extractor();
 
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -86,8 +79,8 @@ final class BenchFeaturesCommand implements Callable<Integer> {
             o.put("wall_s", round(wall));
             o.put("x_realtime", round(audio / wall));
             o.put("threads", threads);
-            o.put("set", set.name().toLowerCase(Locale.ROOT));
-            o.put("sample_rate", sampleRate == 0 ? "native" : sampleRate);
+            o.put("set", analysis.set.name().toLowerCase(Locale.ROOT));
+            o.put("sample_rate", analysis.sampleRate == 0 ? "native" : analysis.sampleRate);
             o.put("passes", passes);
             JsonLines.print(spec.commandLine().getOut(), o);
         } finally {

@@ -8,12 +8,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ser4j.audio.AudioDecoder;
 import org.ser4j.core.audio.PcmAudio;
-import org.ser4j.core.features.FeatureConfig;
 import org.ser4j.core.features.FeatureExtractor;
-import org.ser4j.core.features.FeatureSet;
 import org.ser4j.core.features.Features;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,13 +24,8 @@ final class FeaturesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--set", defaultValue = "seed162", paramLabel = "SET",
-            description = "Feature set: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    FeatureSet set;
-
-    @Option(names = "--sr", defaultValue = AnalysisRate.DEFAULT, converter = AnalysisRate.class, paramLabel = "HZ",
-            description = "Analysis sample rate in Hz, or 'native' for each file's own rate (default: ${DEFAULT-VALUE}).")
-    int sampleRate;
+    @Mixin
+    AnalysisOptions analysis;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Audio files or directories.")
     List<Path> paths;
@@ -40,8 +33,8 @@ final class FeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        AudioDecoder decoder = AnalysisRate.decoder(sampleRate);
-        FeatureExtractor extractor = FeatureExtractor.of(set, FeatureConfig.defaults());
+        AudioDecoder decoder = analysis.decoder();
+        FeatureExtractor extractor = analysis.extractor();
         boolean failed = false;
         for (Path file : InputFiles.expand(paths)) {
             Map<String, Object> o = JsonLines.object();
