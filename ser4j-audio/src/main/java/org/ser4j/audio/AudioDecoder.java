@@ -17,8 +17,6 @@ import org.ser4j.core.audio.AudioContainer;
 import org.ser4j.core.audio.AudioDecodeException;
 import org.ser4j.core.audio.AudioDecodeException.Problem;
 import org.ser4j.core.audio.AudioInfo;
-import org.ser4j.core.audio.Mixdown;
-import org.ser4j.core.dsp.Resampler;
 import org.ser4j.core.audio.PcmAudio;
 import org.ser4j.core.audio.PcmSource;
 
@@ -155,7 +153,7 @@ public final class AudioDecoder {
     }
 
     /**
-     * Decodes a whole file to a mono signal: channels averaged as librosa does ({@link Mixdown}), then resampled
+     * Decodes a whole file to a mono signal: channels averaged as librosa does ({@link org.ser4j.core.audio.Mixdown}), then resampled
      * to the target rate when one is set.
      *
      * @throws AudioDecodeException {@link Problem#EMPTY} when the file has no audio frame, and any problem
@@ -174,36 +172,34 @@ public final class AudioDecoder {
         }
     }
 
-    private PcmAudio decode(PcmSource source) throws IOException, AudioDecodeException {
-        AudioInfo info = source.info();
-        int channels = info.channels();
-        int rate = info.sampleRate();
-        boolean resampling = targetSampleRate != 0 && targetSampleRate != rate;
-        // Streaming resampler: the signal is never held at its native rate, only at the analysis rate.
-        Resampler.Stream resampler = resampling ? new Resampler.Stream(rate, targetSampleRate) : null;
-        float[] block = new float[BLOCK_FRAMES * channels];
-        float[] monoBlock = new float[BLOCK_FRAMES];
-        SampleBuffer out = new SampleBuffer();
-        long decoded = 0;
-        for (int frames = source.read(block, BLOCK_FRAMES); frames > 0; frames = source.read(block, BLOCK_FRAMES)) {
-            Mixdown.toMono(block, frames, channels, monoBlock, 0);
-            decoded += frames;
-            if (resampler == null) {
-                out.append(monoBlock, frames);
-            } else {
-                float[] converted = resampler.process(monoBlock, 0, frames);
-                out.append(converted, converted.length);
+    /**
+     * Opens a streaming mono source at the target rate (the file's own rate when none is set): what
+     * {@link #decode(Path)} returns, but block by block, so an hour-long recording needs no more memory than
+     * one block. The caller closes it.
+     */
+    public PcmSource openMono(Path path) throws IOException, AudioDecodeException {
+        return new MonoSource(open(path), targetSampleRate, BLOCK_FRAMES);
+    }
+
+    /** As {@link #openMono(Path)}, on a stream, which the source owns and closes. */
+    public PcmSource openMono(InputStream in) throws IOException, AudioDecodeException {
+        return new MonoSource(open(in), targetSampleRate, BLOCK_FRAMES);
+    }
+
+    private PcmAudio decode(PcmSource raw) throws IOException, AudioDecodeException {
+        try (PcmSource source = new MonoSource(raw, targetSampleRate, BLOCK_FRAMES)) {
+            float[] block = new float[BLOCK_FRAMES];
+            SampleBuffer out = new SampleBuffer();
+            for (int n = source.read(block, BLOCK_FRAMES); n > 0; n = source.read(block, BLOCK_FRAMES)) {
+                out.append(block, n);
             }
+            if (out.length == 0) {
+                AudioInfo info = raw.info();
+                throw new AudioDecodeException(Problem.EMPTY, "no audio: the " + info.container().displayName()
+                        + " content holds no audio frame");
+            }
+            return new PcmAudio(out.toArray(), source.info().sampleRate());
         }
-        if (decoded == 0) {
-            throw new AudioDecodeException(Problem.EMPTY, "no audio: the " + info.container().displayName()
-                    + " content holds no audio frame");
-        }
-        if (resampler != null) {
-            float[] tail = resampler.flush();
-            out.append(tail, tail.length);
-        }
-        return new PcmAudio(out.toArray(), resampling ? targetSampleRate : rate);
     }
 
     /** A growable float array: a header's length may be a lie, so it never sizes an allocation. */

@@ -156,6 +156,38 @@ class AudioDecoderTest {
     }
 
     @Test
+    void openMonoStreamsWhatDecodeReturnsWithTheLengthKnownUpFront() throws Exception {
+        int frames = 30_000;
+        byte[] stereo = new byte[frames * 4];
+        for (int i = 0; i < frames; i++) {
+            short l = (short) (9000 * Math.sin(i * 0.031));
+            short r = (short) (7000 * Math.sin(i * 0.017 + 1));
+            stereo[4 * i] = (byte) l;
+            stereo[4 * i + 1] = (byte) (l >> 8);
+            stereo[4 * i + 2] = (byte) r;
+            stereo[4 * i + 3] = (byte) (r >> 8);
+        }
+        byte[] wav = TestAudio.Iff.wav().chunk("fmt ", TestAudio.fmt(java.nio.ByteOrder.LITTLE_ENDIAN, 1, 2, 48000, 16))
+                .chunk("data", stereo).build();
+        AudioDecoder d = AudioDecoder.builder().optTargetSampleRate(16000).build();
+        float[] whole = d.decode(new ByteArrayInputStream(wav)).samples();
+        try (org.ser4j.core.audio.PcmSource mono = d.openMono(new ByteArrayInputStream(wav))) {
+            assertEquals(16000, mono.info().sampleRate());
+            assertEquals(1, mono.info().channels());
+            assertEquals(whole.length, mono.info().frames());
+            float[] streamed = new float[whole.length];
+            float[] block = new float[333];
+            int at = 0;
+            for (int n = mono.read(block, block.length); n > 0; n = mono.read(block, block.length)) {
+                System.arraycopy(block, 0, streamed, at, n);
+                at += n;
+            }
+            assertEquals(whole.length, at);
+            assertArrayEquals(whole, streamed);
+        }
+    }
+
+    @Test
     void builderRejectsBadSettings() {
         assertThrows(IllegalArgumentException.class, () -> AudioDecoder.builder().optTargetSampleRate(0));
         assertThrows(IllegalArgumentException.class, () -> AudioDecoder.builder().optMaxDurationSeconds(Double.NaN));
