@@ -6,7 +6,6 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.ser4j.core.Ser4jException;
 
 /**
  * RFC 4180 comma-separated values: fields in double quotes may hold commas, line breaks and doubled quotes
@@ -29,10 +28,10 @@ public final class Csv {
      * Reads every record.
      *
      * @param source what to name in errors (a file name)
-     * @throws Ser4jException when a quoted field is not closed, or a closing quote is followed by something
+     * @throws ManifestException when a quoted field is not closed, or a closing quote is followed by something
      *                        other than a comma or the end of the line
      */
-    public static List<Row> read(Reader reader, String source) throws IOException, Ser4jException {
+    public static List<Row> read(Reader reader, String source) throws IOException, ManifestException {
         Objects.requireNonNull(reader, "reader");
         Reader in = reader.markSupported() ? reader : new BufferedReader(reader);
         List<Row> rows = new ArrayList<>();
@@ -93,8 +92,8 @@ public final class Csv {
                 line++;
                 rowLine = line;
             } else if (afterQuote) {
-                throw new Ser4jException(source + " line " + line + ": unexpected '" + (char) c
-                        + "' after a closing quote (a quote inside a quoted field is written \"\")");
+                throw new ManifestException(source, List.of("line " + line + ": unexpected '" + (char) c
+                        + "' after a closing quote (a quote inside a quoted field is written \"\")"));
             } else if (c == '"' && field.isEmpty()) {
                 quoted = true;
                 fieldStarted = true;
@@ -103,7 +102,8 @@ public final class Csv {
             }
         }
         if (quoted) {
-            throw new Ser4jException(source + " line " + rowLine + ": a quoted field is not closed before the end of the file");
+            throw new ManifestException(source, List.of("line " + rowLine
+                    + ": a quoted field is not closed before the end of the file"));
         }
         if (fieldStarted || !field.isEmpty() || afterQuote) {
             fields.add(field.toString());
