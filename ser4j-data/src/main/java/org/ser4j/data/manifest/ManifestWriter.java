@@ -74,7 +74,7 @@ public final class ManifestWriter {
                 c.emotion().map(e -> e.label()).orElse(c.label()),
                 c.intensity().orElse(""),
                 c.textId().orElse(""),
-                c.durationSeconds().isPresent() ? BigDecimal.valueOf(c.durationSeconds().getAsDouble()).toPlainString() : ""
+                c.durationSeconds().isPresent() ? seconds(c.durationSeconds().getAsDouble()) : ""
             };
             for (int i = 0; i < fields.length; i++) {
                 if (i > 0) {
@@ -85,6 +85,11 @@ public final class ManifestWriter {
             out.write('\n');
         }
         out.flush();
+    }
+
+    /** The shortest decimal that reads back as {@code seconds}, never in exponent form ("0.0001", "2"). */
+    private static String seconds(double seconds) {
+        return BigDecimal.valueOf(seconds).stripTrailingZeros().toPlainString();
     }
 
     private static String path(Path path, Path base, PathStyle style) {
