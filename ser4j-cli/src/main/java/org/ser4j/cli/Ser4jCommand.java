@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The top-level {@code ser4j} command; subcommands do the work. */
 @Command(name = "ser4j", mixinStandardHelpOptions = true, version = "ser4j 0.1.0",
         description = "Speech emotion recognition for the JVM.",
-        subcommands = {InfoCommand.class, FeaturesCommand.class, BenchCommand.class})
+        subcommands = {InfoCommand.class, FeaturesCommand.class, DataCommand.class, BenchCommand.class})
 public final class Ser4jCommand implements Runnable {
 
     @CommandLine.Spec

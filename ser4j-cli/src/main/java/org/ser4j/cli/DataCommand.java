@@ -1,0 +1,20 @@
+package org.ser4j.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code ser4j data}: datasets from corpora and users' manifests. */
+@Command(name = "data", mixinStandardHelpOptions = true,
+        description = "Scan corpora into a labelled dataset, split it by speaker, and report on it.",
+        subcommands = {DataScanCommand.class})
+final class DataCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

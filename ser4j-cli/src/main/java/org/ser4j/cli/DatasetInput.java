@@ -1,0 +1,32 @@
+package org.ser4j.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.ser4j.data.CorpusScanner;
+import org.ser4j.data.LoadResult;
+import org.ser4j.data.corpus.CorpusLoaders;
+import org.ser4j.data.corpus.CremaDLoader;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The inputs every {@code data} command reads: folders of corpora, audio files and CSV manifests. */
+final class DatasetInput {
+
+    @Parameters(arity = "1..*", paramLabel = "PATH",
+            description = "Folders holding corpora (any nesting), audio files, or CSV manifests "
+                    + "(path,emotion[,speaker,gender,language,...]).")
+    List<Path> paths;
+
+    @Option(names = "--crema-d-demographics", paramLabel = "CSV",
+            description = "CREMA-D's VideoDemographics.csv, for actors' sexes (default: the built-in table).")
+    Path cremaDemographics;
+
+    /** Scans the inputs. */
+    LoadResult load() throws Exception {
+        CorpusScanner.Builder b = CorpusScanner.builder();
+        if (cremaDemographics != null) {
+            b.optLoaders(CorpusLoaders.standard(CremaDLoader.withDemographics(cremaDemographics)));
+        }
+        return b.build().scan(paths);
+    }
+}
