@@ -97,9 +97,10 @@ final class Splits {
 
     /**
      * The validation speakers of a fold: {@code round(fraction * n)} of its {@code n} training speakers, at least
-     * one when the fraction is above 0, chosen greedily so that their emotion proportions stay close (L1) to the
-     * training side's: at each step the candidate that brings the chosen set closest, the candidates taken in a
-     * seeded shuffled order so that ties fall by the seed.
+     * one when the fraction is above 0. The first is drawn at random (so that the seed varies the validation
+     * set, as it must for repeated runs); each further one is the candidate that brings the chosen set's emotion
+     * proportions closest (L1) to the training side's, candidates taken in the seeded shuffled order so that
+     * ties fall by the seed.
      *
      * @throws IllegalArgumentException when no training speaker would be left
      */
@@ -134,9 +135,9 @@ final class Splits {
         Set<String> out = new HashSet<>();
         double[] trial = new double[classes];
         for (int step = 0; step < n; step++) {
-            String best = null;
+            String best = step == 0 ? candidates.get(0) : null;
             double bestDistance = Double.POSITIVE_INFINITY;
-            for (String id : candidates) {
+            for (String id : step == 0 ? List.<String>of() : candidates) {
                 int[] cnt = countsById.get(id);
                 for (int j = 0; j < classes; j++) {
                     trial[j] = chosen[j] + cnt[j];
