@@ -10,6 +10,9 @@ import java.util.concurrent.Callable;
 import org.ser4j.core.Emotion;
 import org.ser4j.data.CorpusStatistics;
 import org.ser4j.data.Dataset;
+import org.ser4j.data.DuplicateFinder;
+import org.ser4j.data.DuplicateGroup;
+import org.ser4j.data.DuplicateReport;
 import org.ser4j.data.LoadResult;
 import org.ser4j.data.manifest.ManifestWriter;
 import picocli.CommandLine.Command;
@@ -30,6 +33,13 @@ final class DataScanCommand implements Callable<Integer> {
     @Mixin
     DatasetInput input;
 
+    @Mixin
+    DatasetOptions options;
+
+    @Option(names = "--duplicates",
+            description = "Also find clips with the same audio content (decodes clips of equal length) and list them.")
+    boolean duplicates;
+
     @Option(names = "--manifest", paramLabel = "CSV",
             description = "Also write the unified manifest (" + ManifestWriter.HEADER + ").")
     Path manifest;
@@ -43,20 +53,27 @@ final class DataScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoadResult loaded = input.load();
-        Dataset dataset = loaded.dataset();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        for (String warning : loaded.warnings()) {
-            err.println("ser4j: warning: " + warning);
-        }
-        err.flush();
+        LoadResult loaded = input.load(err);
+        Dataset dataset = options.apply(loaded.dataset(), false, err);
         List<CorpusStatistics> rows = new ArrayList<>(CorpusStatistics.byCorpus(dataset));
         rows.add(CorpusStatistics.total(dataset));
         if (json) {
             JsonLines.print(out, toJson(rows, dataset, loaded.warnings()));
+            out.flush();
         } else {
             printTable(out, rows, dataset);
+        }
+        if (duplicates) {
+            DuplicateReport report = DuplicateFinder.defaults().find(dataset);
+            out.printf(Locale.ROOT, "duplicate groups: %d (%d clips would be dropped from splits)%n",
+                    report.groups().size(), report.duplicateCount());
+            for (DuplicateGroup g : report.groups()) {
+                out.println("  keep " + g.kept().path());
+                g.dropped().forEach(c -> out.println("  drop " + c.path()));
+            }
+            out.flush();
         }
         if (manifest != null) {
             ManifestWriter.write(dataset.clips(), manifest,

@@ -1,5 +1,6 @@
 package org.ser4j.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.ser4j.data.CorpusScanner;
@@ -21,12 +22,17 @@ final class DatasetInput {
             description = "CREMA-D's VideoDemographics.csv, for actors' sexes (default: the built-in table).")
     Path cremaDemographics;
 
-    /** Scans the inputs. */
-    LoadResult load() throws Exception {
+    /** Scans the inputs, printing the scanner's warnings to {@code err}. */
+    LoadResult load(PrintWriter err) throws Exception {
         CorpusScanner.Builder b = CorpusScanner.builder();
         if (cremaDemographics != null) {
             b.optLoaders(CorpusLoaders.standard(CremaDLoader.withDemographics(cremaDemographics)));
         }
-        return b.build().scan(paths);
+        LoadResult loaded = b.build().scan(paths);
+        for (String warning : loaded.warnings()) {
+            err.println("ser4j: warning: " + warning);
+        }
+        err.flush();
+        return loaded;
     }
 }

@@ -28,6 +28,17 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         return isUserError(ex) ? EXIT_FAILED : EXIT_INTERNAL;
     }
 
+    /** Usage errors: the message and where to read more, not the whole usage text (exit 2). */
+    static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        cmd.getErr().println("ser4j: " + ex.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, cmd.getErr())) {
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        }
+        cmd.getErr().flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
     /** A one-line, person-readable description of a failure, used for per-file errors too. */
     static String describe(Throwable ex) {
         Throwable t = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;

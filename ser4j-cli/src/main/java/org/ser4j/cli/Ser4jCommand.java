@@ -21,6 +21,7 @@ public final class Ser4jCommand implements Runnable {
     static CommandLine commandLine() {
         return new CommandLine(new Ser4jCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(new ErrorHandler());
+                .setExecutionExceptionHandler(new ErrorHandler())
+                .setParameterExceptionHandler(ErrorHandler::handleParameterException);
     }
 }
