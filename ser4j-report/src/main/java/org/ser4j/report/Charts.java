@@ -36,6 +36,9 @@ final class Charts {
     /** Fill of the duration histogram: a neutral blue-grey, no emotion's colour. */
     static final Color HISTOGRAM = new Color(0x5b7083);
 
+    /** Tick numbers with a leading zero ("0.05", not XChart's ".05"). */
+    private static final String DECIMALS = "#,##0.####";
+
     /** Tick labels wider than this share of the plot width are rotated. */
     private static final double MAX_LABEL_SHARE = 0.8;
     /** Rough width of a tick-label character at {@link #TICK_FONT}, for the rotate-or-not decision. */
@@ -63,17 +66,20 @@ final class Charts {
         // Counts printed on the bars: exact numbers without reading them off the axis.
         st.setLabelsVisible(true);
         st.setLabelsFont(TICK_FONT);
-        st.setLabelsFontColorAutomaticEnabled(false);
-        st.setLabelsFontColor(TEXT);
-        st.setLabelsPosition(1.0);
+        // White on dark bars, dark on light ones (the black of boredom, the yellow of happy).
+        st.setLabelsFontColorAutomaticEnabled(true);
+        st.setLabelsFontColorAutomaticDark(TEXT);
+        st.setLabelsFontColorAutomaticLight(Color.WHITE);
+        st.setLabelsPosition(0.93);
+        st.setYAxisMin(0.0);
         List<String> names = categories.stream().map(Category::name).toList();
         rotateIfCrowded(chart.getStyler(), names, width);
-        // One series per category with zeros elsewhere: XChart colours by series, and overlapped bars of
-        // height 0 are invisible, so each bar takes its category's colour at full width.
+        // One series per category, empty (null) elsewhere: XChart colours by series, and overlapped series share
+        // each slot, so each bar takes its category's colour at full width and no empty bar gets a label.
         for (Category c : categories) {
             List<Integer> ys = new ArrayList<>();
             for (Category other : categories) {
-                ys.add(other.equals(c) ? counts.getOrDefault(c, 0) : 0);
+                ys.add(other.equals(c) ? counts.getOrDefault(c, 0) : null);
             }
             CategorySeries s = chart.addSeries(c.name(), names, ys);
             s.setFillColor(colours.get(c));
@@ -94,6 +100,7 @@ final class Charts {
         st.setStacked(layout == BarLayout.STACKED);
         st.setLegendPosition(Styler.LegendPosition.OutsideE);
         st.setAvailableSpaceFill(layout == BarLayout.STACKED ? 0.6 : 0.85);
+        st.setYAxisMin(0.0);
         rotateIfCrowded(chart.getStyler(), groups, width);
         for (Category c : categories) {
             List<Integer> ys = groups.stream().map(g -> counts.getOrDefault(g, Map.of()).getOrDefault(c, 0)).toList();
@@ -151,6 +158,7 @@ final class Charts {
         st.setYAxisMax(peak);
         st.setXAxisMin(0.0);
         st.setXAxisMax(envelope.durationSeconds());
+        st.setYAxisDecimalPattern(DECIMALS);
         XYSeries s = chart.addSeries("waveform", envelope.times(), envelope.values());
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(SIGNAL);
@@ -166,13 +174,17 @@ final class Charts {
         chart.setYAxisGroupTitle(1, "zero-crossing rate");
         XYStyler st = chart.getStyler();
         st.setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
-        st.setLegendPosition(Styler.LegendPosition.InsideNE);
+        // Below the plot, so the legend never hides a curve.
+        st.setLegendPosition(Styler.LegendPosition.OutsideS);
+        st.setLegendLayout(Styler.LegendLayout.Horizontal);
         st.setXAxisMin(0.0);
         st.setXAxisMax(durationSeconds);
         st.setYAxisMin(0, 0.0);
         st.setYAxisMin(1, 0.0);
         st.setYAxisMax(0, niceCeiling(max(rms)));
         st.setYAxisMax(1, niceCeiling(max(zcr)));
+        st.setYAxisDecimalPattern(DECIMALS);
+        st.putYAxisGroupDecimalPatternMap(1, DECIMALS);
         st.setYAxisGroupTickLabelsColorMap(0, SIGNAL);
         st.setYAxisGroupTickLabelsColorMap(1, SECOND_SIGNAL);
         XYSeries e = chart.addSeries("RMS energy (left)", times, rms);

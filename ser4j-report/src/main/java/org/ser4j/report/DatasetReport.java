@@ -145,7 +145,8 @@ public final class DatasetReport {
         DurationHistogram hist = DurationHistogram.of(dataset.clips());
         page.durationsWithout(hist.unknown());
         if (hist.known() > 0) {
-            written.add(page.chart(saveChart(Charts.histogram("Clip durations (" + hist.known() + " clips)",
+            written.add(page.chart(saveChart(Charts.histogram(
+                    String.format(Locale.ROOT, "Clip durations (%,d clips)", hist.known()),
                     "duration (s)", hist.edges(), hist.counts(), w, h), outDir, "charts/durations.png"),
                     "Histogram of clip durations in seconds."));
         }

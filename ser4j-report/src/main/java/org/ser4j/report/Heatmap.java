@@ -160,7 +160,7 @@ final class Heatmap {
         g.drawRect(x, y, BAR_WIDTH, h);
         g.setFont(Charts.TICK_FONT);
         FontMetrics fm = g.getFontMetrics();
-        Ticks ticks = Ticks.of(vmin, vmax, Math.max(2, h / 45));
+        Ticks ticks = Ticks.of(vmin, vmax, Math.max(2, h / 32));
         for (double v : ticks.values()) {
             int yy = (int) Math.round(y + h - (v - vmin) / (vmax - vmin) * h);
             g.drawLine(x + BAR_WIDTH, yy, x + BAR_WIDTH + TICK, yy);

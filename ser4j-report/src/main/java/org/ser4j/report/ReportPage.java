@@ -3,6 +3,7 @@ package org.ser4j.report;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +39,7 @@ final class ReportPage {
             * { box-sizing: border-box; }
             body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", \
             "Helvetica Neue", Arial, sans-serif; color: var(--text); background: #fff; line-height: 1.5; }
-            main { max-width: 1400px; margin: 0 auto; padding: 1.5rem clamp(1rem, 3vw, 2.5rem) 3rem; }
+            main { max-width: 1240px; margin: 0 auto; padding: 1.5rem clamp(1rem, 3vw, 2.5rem) 3rem; }
             h1 { font-size: 1.9rem; margin: 0 0 .25rem; }
             h2 { font-size: 1.4rem; margin: 2.5rem 0 .75rem; padding-bottom: .3rem; border-bottom: 2px solid var(--rule); }
             h3 { font-size: 1.15rem; margin: 0 0 .5rem; }
@@ -49,20 +50,27 @@ final class ReportPage {
             .summary dt { font-size: .85rem; color: var(--muted); }
             .summary dd { margin: 0; font-size: 1.35rem; font-weight: 600; font-variant-numeric: tabular-nums; }
             .table-wrap { overflow-x: auto; border: 1px solid var(--rule); border-radius: 6px; }
-            table { border-collapse: collapse; width: 100%; font-size: .92rem; }
+            table { border-collapse: collapse; width: 100%; font-size: .85rem; }
             caption { text-align: left; padding: .5rem .75rem; color: var(--muted); }
-            th, td { padding: .4rem .6rem; border-bottom: 1px solid var(--rule); text-align: right; white-space: nowrap; }
+            th, td { padding: .35rem .4rem; border-bottom: 1px solid var(--rule); text-align: right; white-space: nowrap; }
             th:first-child, td:first-child { text-align: left; }
             td.text { text-align: left; white-space: normal; }
-            thead th { background: var(--band); font-weight: 600; vertical-align: bottom; }
+            thead th { background: var(--band); font-weight: 600; vertical-align: bottom; white-space: normal; }
             tbody tr:nth-child(even) { background: #fafbfc; }
             tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--rule); border-bottom: 0; }
             td { font-variant-numeric: tabular-nums; }
             .swatch { display: inline-block; width: .8em; height: .8em; margin-right: .3em; border-radius: 2px;
               vertical-align: -.05em; border: 1px solid rgba(0,0,0,.25); }
-            .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 520px), 1fr)); gap: 1.25rem; }
+            /* Pictures are drawn for about 1000 pixels: one column shows them at (nearly) natural size, so their
+               text stays legible and the time axes of a clip's four pictures line up; two columns on very
+               wide screens. */
+            .grid { display: grid; grid-template-columns: minmax(0, 1020px); justify-content: center; gap: 1.25rem; }
+            @media (min-width: 2200px) {
+              main { max-width: 2180px; }
+              .grid { grid-template-columns: repeat(2, minmax(0, 1020px)); }
+            }
             figure { margin: 0; background: #fff; border: 1px solid var(--rule); border-radius: 6px; padding: .5rem; }
-            figure img { display: block; width: 100%; height: auto; }
+            figure img { display: block; width: 100%; height: auto; margin: 0 auto; }
             figcaption { font-size: .88rem; color: var(--muted); padding: .35rem .25rem 0; }
             section.example { margin: 1.5rem 0 2.5rem; }
             dl.meta { display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; margin: 0 0 .8rem; }
@@ -154,41 +162,46 @@ final class ReportPage {
     }
 
     private void countsTable(StringBuilder h, List<CorpusStatistics> corpora, CorpusStatistics total) {
+        // Columns for what occurs: an emotion or gender with no clip in the whole dataset adds only zeros.
+        List<Emotion> emotions = Arrays.stream(Emotion.values()).filter(e -> total.perEmotion().get(e) > 0).toList();
+        List<Gender> genders = Arrays.stream(Gender.values()).filter(g -> total.perGender().get(g) > 0).toList();
         h.append("<h2 id=\"counts\">Counts per corpus</h2>\n<div class=\"table-wrap\">\n<table>\n")
-                .append("<caption>Clips per corpus, emotion and gender. Extra labels are corpus labels with no ")
-                .append("counterpart in ser4j's emotions; they are kept and counted, not dropped.</caption>\n")
+                .append("<caption>Clips per corpus, emotion and gender (emotions and genders with no clip at all ")
+                .append("are left out). Extra labels are corpus labels with no counterpart in ser4j's emotions; ")
+                .append("they are kept and counted, not dropped.</caption>\n")
                 .append("<thead>\n<tr><th scope=\"col\">corpus</th><th scope=\"col\">clips</th>")
                 .append("<th scope=\"col\">speakers</th><th scope=\"col\">hours</th>");
-        for (Emotion e : Emotion.values()) {
+        for (Emotion e : emotions) {
             h.append("<th scope=\"col\"><span class=\"swatch\" aria-hidden=\"true\" style=\"background:")
                     .append(hex(EmotionPalette.of(e))).append("\"></span>").append(e.label()).append("</th>");
         }
         h.append("<th scope=\"col\">extra labels</th>");
-        for (Gender g : Gender.values()) {
+        for (Gender g : genders) {
             h.append("<th scope=\"col\">").append(g.name().toLowerCase(Locale.ROOT)).append("</th>");
         }
         h.append("</tr>\n</thead>\n<tbody>\n");
         for (CorpusStatistics s : corpora) {
-            row(h, s, "td");
+            row(h, s, emotions, genders);
         }
         h.append("</tbody>\n<tfoot>\n");
-        row(h, total, "td");
+        row(h, total, emotions, genders);
         h.append("</tfoot>\n</table>\n</div>\n");
     }
 
-    private static void row(StringBuilder h, CorpusStatistics s, String cell) {
+    private static void row(StringBuilder h, CorpusStatistics s, List<Emotion> emotions, List<Gender> genders) {
+        String cell = "td";
         h.append("<tr><th scope=\"row\">").append(escape(s.corpus())).append("</th>");
         num(h, cell, s.clips());
         num(h, cell, s.speakers());
         h.append('<').append(cell).append('>').append(String.format(Locale.ROOT, "%.2f", s.hours()))
                 .append("</").append(cell).append('>');
-        for (Emotion e : Emotion.values()) {
+        for (Emotion e : emotions) {
             num(h, cell, s.perEmotion().getOrDefault(e, 0));
         }
         String extra = s.extraLabels().isEmpty() ? "none" : s.extraLabels().entrySet().stream()
                 .map(x -> escape(x.getKey()) + " " + x.getValue()).collect(Collectors.joining(", "));
         h.append('<').append(cell).append(" class=\"text\">").append(extra).append("</").append(cell).append('>');
-        for (Gender g : Gender.values()) {
+        for (Gender g : genders) {
             num(h, cell, s.perGender().getOrDefault(g, 0));
         }
         h.append("</tr>\n");
