@@ -26,6 +26,11 @@ record Category(Optional<Emotion> emotion, String name) {
         Objects.requireNonNull(name, "name");
     }
 
+    /** The name in charts: extra labels are marked, so nobody takes them for emotions of the vocabulary. */
+    String chartName() {
+        return emotion.isPresent() ? name : name + " (extra)";
+    }
+
     static Category of(Clip clip) {
         return clip.emotion().map(e -> new Category(Optional.of(e), e.label()))
                 .orElseGet(() -> new Category(Optional.empty(), clip.label()));

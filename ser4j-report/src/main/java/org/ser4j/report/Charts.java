@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
@@ -72,7 +73,8 @@ final class Charts {
         st.setLabelsFontColorAutomaticLight(Color.WHITE);
         st.setLabelsPosition(0.93);
         st.setYAxisMin(0.0);
-        List<String> names = categories.stream().map(Category::name).toList();
+        wholeNumberTicks(st);
+        List<String> names = categories.stream().map(Category::chartName).toList();
         rotateIfCrowded(chart.getStyler(), names, width);
         // One series per category, empty (null) elsewhere: XChart colours by series, and overlapped series share
         // each slot, so each bar takes its category's colour at full width and no empty bar gets a label.
@@ -81,7 +83,7 @@ final class Charts {
             for (Category other : categories) {
                 ys.add(other.equals(c) ? counts.getOrDefault(c, 0) : null);
             }
-            CategorySeries s = chart.addSeries(c.name(), names, ys);
+            CategorySeries s = chart.addSeries(c.chartName(), names, ys);
             s.setFillColor(colours.get(c));
         }
         return chart;
@@ -101,10 +103,11 @@ final class Charts {
         st.setLegendPosition(Styler.LegendPosition.OutsideE);
         st.setAvailableSpaceFill(layout == BarLayout.STACKED ? 0.6 : 0.85);
         st.setYAxisMin(0.0);
+        wholeNumberTicks(st);
         rotateIfCrowded(chart.getStyler(), groups, width);
         for (Category c : categories) {
             List<Integer> ys = groups.stream().map(g -> counts.getOrDefault(g, Map.of()).getOrDefault(c, 0)).toList();
-            chart.addSeries(c.name(), groups, ys).setFillColor(colours.get(c));
+            chart.addSeries(c.chartName(), groups, ys).setFillColor(colours.get(c));
         }
         return chart;
     }
@@ -128,6 +131,7 @@ final class Charts {
         st.setXAxisMin(edges[0]);
         st.setXAxisMax(edges[edges.length - 1]);
         st.setYAxisMin(0.0);
+        wholeNumberTicks(st);
         double[] xs = new double[2 * counts.length + 2];
         double[] ys = new double[xs.length];
         xs[0] = edges[0];
@@ -240,6 +244,12 @@ final class Charts {
         styler.setPlotGridVerticalLinesVisible(false);
         styler.setAxisTickPadding(6);
         styler.setAxisTitlePadding(8);
+    }
+
+    /** Counts are whole: small ones would otherwise get ticks at 0.5, 1.5 ...; those stay unlabelled. */
+    private static void wholeNumberTicks(AxesChartStyler styler) {
+        styler.setyAxisTickLabelsFormattingFunction(v -> Math.abs(v - Math.rint(v)) < 1e-9
+                ? String.format(Locale.ROOT, "%,d", Math.round(v)) : "");
     }
 
     /** Rotates x tick labels by 45 degrees when, written flat, they would not fit side by side. */

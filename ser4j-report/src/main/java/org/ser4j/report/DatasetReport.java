@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -151,36 +152,57 @@ public final class DatasetReport {
                     "Histogram of clip durations in seconds."));
         }
 
+        // Examples are independent, so they are drawn in parallel; the page lists them in the caller's order.
+        List<ExampleOutcome> outcomes = IntStream.range(0, examples.size()).parallel()
+                .mapToObj(i -> illustrate(i, examples.get(i), outDir)).toList();
         List<Clip> illustrated = new ArrayList<>();
         List<ReportResult.ExampleFailure> failures = new ArrayList<>();
-        for (int i = 0; i < examples.size(); i++) {
-            Clip clip = examples.get(i);
-            String stem = String.format(Locale.ROOT, "examples/%02d-%s", i + 1, slug(Category.of(clip).name()));
-            ClipFigures.Analysis analysis;
-            try {
-                analysis = figures.analyse(clip.path());
-            } catch (AudioDecodeException | IOException | IllegalArgumentException e) {
-                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                failures.add(new ReportResult.ExampleFailure(clip, reason));
-                page.failedExample(clip, reason);
-                continue;
+        for (ExampleOutcome o : outcomes) {
+            if (o.writeError() != null) {
+                throw o.writeError();
             }
-            String who = Category.of(clip).name() + ", " + clip.speaker();
-            List<Path> pictures = List.of(
-                    savePng(figures.waveform(analysis, "Waveform: " + who), outDir, stem + "-waveform.png"),
-                    savePng(figures.energyAndZcr(analysis, "Energy and zero-crossing rate: " + who), outDir,
-                            stem + "-energy.png"),
-                    savePng(figures.mfcc(analysis, "MFCC: " + who), outDir, stem + "-mfcc.png"),
-                    savePng(figures.logMel(analysis, "Log-mel spectrogram: " + who), outDir, stem + "-mel.png"));
-            written.addAll(pictures);
-            illustrated.add(clip);
-            page.example(clip, analysis.audio().durationSeconds(), pictures);
+            if (o.failure() != null) {
+                failures.add(new ReportResult.ExampleFailure(o.clip(), o.failure()));
+                page.failedExample(o.clip(), o.failure());
+            } else {
+                written.addAll(o.pictures());
+                illustrated.add(o.clip());
+                page.example(o.clip(), o.decodedSeconds(), o.pictures());
+            }
         }
 
         Path index = outDir.resolve(INDEX);
         Files.writeString(index, page.html(), StandardCharsets.UTF_8);
         written.add(index);
         return new ReportResult(index, written, illustrated, failures);
+    }
+
+    /** One example's pictures, or why there are none (unreadable audio), or the error writing them. */
+    private record ExampleOutcome(Clip clip, List<Path> pictures, double decodedSeconds, String failure,
+            IOException writeError) {
+    }
+
+    private ExampleOutcome illustrate(int i, Clip clip, Path outDir) {
+        String stem = String.format(Locale.ROOT, "examples/%02d-%s", i + 1, slug(Category.of(clip).name()));
+        ClipFigures.Analysis analysis;
+        try {
+            analysis = figures.analyse(clip.path());
+        } catch (AudioDecodeException | IOException | IllegalArgumentException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new ExampleOutcome(clip, List.of(), Double.NaN, reason, null);
+        }
+        String who = Category.of(clip).name() + ", " + clip.speaker();
+        try {
+            List<Path> pictures = List.of(
+                    savePng(figures.waveform(analysis, "Waveform: " + who), outDir, stem + "-waveform.png"),
+                    savePng(figures.energyAndZcr(analysis, "Energy and zero-crossing rate: " + who), outDir,
+                            stem + "-energy.png"),
+                    savePng(figures.mfcc(analysis, "MFCC: " + who), outDir, stem + "-mfcc.png"),
+                    savePng(figures.logMel(analysis, "Log-mel spectrogram: " + who), outDir, stem + "-mel.png"));
+            return new ExampleOutcome(clip, pictures, analysis.audio().durationSeconds(), null, null);
+        } catch (IOException e) {
+            return new ExampleOutcome(clip, List.of(), Double.NaN, null, e);
+        }
     }
 
     /** A file-name-safe form of a label: lower-case letters and digits joined by hyphens. */
