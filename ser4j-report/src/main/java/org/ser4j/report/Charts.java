@@ -128,18 +128,28 @@ final class Charts {
         style(chart.getStyler(), chart, title, xAxis, "clips");
         XYStyler st = chart.getStyler();
         st.setLegendVisible(false);
-        st.setXAxisMin(edges[0]);
-        st.setXAxisMax(edges[edges.length - 1]);
+        // Whole-number axis ends, so XChart's ticks fall on round values (1, 2, 3 s, not 1.25, 2, 2.75).
+        st.setXAxisMin(Math.floor(edges[0]));
+        st.setXAxisMax(Math.ceil(edges[edges.length - 1]));
         st.setYAxisMin(0.0);
         wholeNumberTicks(st);
-        double[] xs = new double[2 * counts.length + 2];
+        // The outline: up the first edge, along each bin's top, down the last edge. One extra point in the middle
+        // of the first bin's top changes nothing drawn but makes the x values unequally spaced: XChart puts ticks
+        // only on data values when they are equally spaced, which gives odd steps such as 0.75 s.
+        double[] xs = new double[2 * counts.length + 3];
         double[] ys = new double[xs.length];
         xs[0] = edges[0];
+        xs[1] = edges[0];
+        ys[1] = counts[0];
+        xs[2] = (edges[0] + edges[1]) / 2;
+        ys[2] = counts[0];
         for (int i = 0; i < counts.length; i++) {
-            xs[2 * i + 1] = edges[i];
-            ys[2 * i + 1] = counts[i];
-            xs[2 * i + 2] = edges[i + 1];
-            ys[2 * i + 2] = counts[i];
+            xs[2 * i + 3] = edges[i + 1];
+            ys[2 * i + 3] = counts[i];
+            if (2 * i + 4 < xs.length - 1) {
+                xs[2 * i + 4] = edges[i + 1];
+                ys[2 * i + 4] = counts[i + 1];
+            }
         }
         xs[xs.length - 1] = edges[edges.length - 1];
         XYSeries s = chart.addSeries("clips", xs, ys);

@@ -147,7 +147,8 @@ public final class DatasetReport {
         page.durationsWithout(hist.unknown());
         if (hist.known() > 0) {
             written.add(page.chart(saveChart(Charts.histogram(
-                    String.format(Locale.ROOT, "Clip durations (%,d clips)", hist.known()),
+                    String.format(Locale.ROOT, "Clip durations (%,d clips; %.1f to %.1f s, median %.2f s)",
+                            hist.known(), hist.min(), hist.max(), hist.median()),
                     "duration (s)", hist.edges(), hist.counts(), w, h), outDir, "charts/durations.png"),
                     "Histogram of clip durations in seconds."));
         }

@@ -4,17 +4,21 @@ import java.util.List;
 import org.ser4j.data.Clip;
 
 /**
- * Clip durations binned for the histogram: about 30 bins of a round width (0.1, 0.2, 0.25, 0.5, 1, 2 ... s)
+ * Clip durations binned for the histogram: at most about 60 bins of a round width (0.1, 0.2, 0.25, 0.5, 1, 2 ... s)
  * from the shortest clip to the longest, so no clip falls outside.
  *
  * @param edges   bin edges in seconds, one more than {@code counts}; empty when no duration is known
  * @param counts  clips per bin
  * @param known   clips with a known duration (the sum of {@code counts})
  * @param unknown clips whose duration is unknown, left out of the bins
+ * @param min     the shortest known duration (NaN when none is known)
+ * @param median  the median known duration (NaN when none is known)
+ * @param max     the longest known duration (NaN when none is known)
  */
-record DurationHistogram(double[] edges, int[] counts, int known, int unknown) {
+record DurationHistogram(double[] edges, int[] counts, int known, int unknown, double min, double median,
+        double max) {
 
-    private static final int TARGET_BINS = 30;
+    private static final int TARGET_BINS = 60;
     /** Bin width when every duration is the same. */
     private static final double SINGLE_VALUE_WIDTH = 0.1;
 
@@ -23,7 +27,7 @@ record DurationHistogram(double[] edges, int[] counts, int known, int unknown) {
                 .mapToDouble(c -> c.durationSeconds().getAsDouble()).toArray();
         int unknown = clips.size() - d.length;
         if (d.length == 0) {
-            return new DurationHistogram(new double[0], new int[0], 0, unknown);
+            return new DurationHistogram(new double[0], new int[0], 0, unknown, Double.NaN, Double.NaN, Double.NaN);
         }
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -44,6 +48,9 @@ record DurationHistogram(double[] edges, int[] counts, int known, int unknown) {
             int i = (int) Math.min(bins - 1, Math.max(0, (long) Math.floor(x / width) - first));
             counts[i]++;
         }
-        return new DurationHistogram(edges, counts, d.length, unknown);
+        double[] sorted = d.clone();
+        java.util.Arrays.sort(sorted);
+        double median = (sorted[(sorted.length - 1) / 2] + sorted[sorted.length / 2]) / 2;
+        return new DurationHistogram(edges, counts, d.length, unknown, min, median, max);
     }
 }

@@ -78,8 +78,11 @@ class GeometryTest {
         assertEquals(6, java.util.Arrays.stream(h.counts()).sum());
         assertTrue(h.edges()[0] <= 1.01 && h.edges()[h.edges().length - 1] > 4.99);
         double width = h.edges()[1] - h.edges()[0];
-        assertEquals(0.2, width, 1e-9, "about 30 bins of a round width over 4 s");
-        assertTrue(h.counts().length <= 31);
+        assertEquals(0.1, width, 1e-9, "at most about 60 bins of a round width over 4 s");
+        assertTrue(h.counts().length <= 61);
+        assertEquals(1.01, h.min(), 1e-12);
+        assertEquals(2.0, h.median(), 1e-12);
+        assertEquals(4.99, h.max(), 1e-12);
     }
 
     @Test
