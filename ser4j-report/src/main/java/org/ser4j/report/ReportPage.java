@@ -165,10 +165,11 @@ final class ReportPage {
         // Columns for what occurs: an emotion or gender with no clip in the whole dataset adds only zeros.
         List<Emotion> emotions = Arrays.stream(Emotion.values()).filter(e -> total.perEmotion().get(e) > 0).toList();
         List<Gender> genders = Arrays.stream(Gender.values()).filter(g -> total.perGender().get(g) > 0).toList();
-        h.append("<h2 id=\"counts\">Counts per corpus</h2>\n<div class=\"table-wrap\">\n<table>\n")
-                .append("<caption>Clips per corpus, emotion and gender (emotions and genders with no clip at all ")
-                .append("are left out). Extra labels are corpus labels with no counterpart in ser4j's emotions; ")
-                .append("they are kept and counted, not dropped.</caption>\n")
+        // The explanation stands outside the table: a long caption would scroll away with a wide table.
+        h.append("<h2 id=\"counts\">Counts per corpus</h2>\n<p class=\"note\">Emotions and genders with no clip ")
+                .append("at all are left out. Extra labels are corpus labels with no counterpart in ser4j's ")
+                .append("emotions; they are kept and counted, not dropped.</p>\n<div class=\"table-wrap\">\n<table>\n")
+                .append("<caption>Clips per corpus, emotion and gender</caption>\n")
                 .append("<thead>\n<tr><th scope=\"col\">corpus</th><th scope=\"col\">clips</th>")
                 .append("<th scope=\"col\">speakers</th><th scope=\"col\">hours</th>");
         for (Emotion e : emotions) {
@@ -308,9 +309,11 @@ final class ReportPage {
     }
 
     private static void figure(StringBuilder h, Figure f, int width, int height) {
-        h.append("<figure><img src=\"").append(escape(f.src())).append("\" alt=\"").append(escape(f.alt()))
-                .append("\" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" loading=\"lazy\"><figcaption>").append(escape(f.alt())).append("</figcaption></figure>\n");
+        // Each picture links to itself, so on a small screen it opens at full size.
+        h.append("<figure><a href=\"").append(escape(f.src())).append("\"><img src=\"").append(escape(f.src()))
+                .append("\" alt=\"").append(escape(f.alt())).append("\" width=\"").append(width)
+                .append("\" height=\"").append(height).append("\" loading=\"lazy\"></a><figcaption>")
+                .append(escape(f.alt())).append("</figcaption></figure>\n");
     }
 
     private static String hex(Color c) {
