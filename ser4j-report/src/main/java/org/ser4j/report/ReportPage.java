@@ -62,7 +62,7 @@ final class ReportPage {
             .swatch { display: inline-block; width: .8em; height: .8em; margin-right: .3em; border-radius: 2px;
               vertical-align: -.05em; border: 1px solid rgba(0,0,0,.25); }
             /* Pictures are drawn for about 1000 pixels: one column shows them at (nearly) natural size, so their
-               text stays legible and the time axes of a clip's four pictures line up; two columns on very
+               text stays legible and a clip's four pictures stack over one time direction; two columns on very
                wide screens. */
             .grid { display: grid; grid-template-columns: minmax(0, 1020px); justify-content: center; gap: 1.25rem; }
             @media (min-width: 2200px) {
