@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** {@code ser4j data}: datasets from corpora and users' manifests. */
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "Scan corpora into a labelled dataset, split it by speaker, and report on it.",
-        subcommands = {DataScanCommand.class, DataSplitCommand.class})
+        subcommands = {DataScanCommand.class, DataSplitCommand.class, DataReportCommand.class})
 final class DataCommand implements Runnable {
 
     @Spec

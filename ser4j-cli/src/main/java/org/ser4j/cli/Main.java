@@ -10,6 +10,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Charts are drawn off-screen; never try to reach a display.
+        System.setProperty("java.awt.headless", "true");
         PrintStream stdout = System.out;
         // Some libraries (jFLAC) print diagnostics on System.out; stdout carries only ser4j's own results,
         // which scripts parse line by line, so library chatter goes to stderr.

@@ -104,6 +104,19 @@ class DataCliTest {
     }
 
     @Test
+    void reportWritesAPageWithChartsAndExamples() throws IOException {
+        Path out = dir.resolve("report");
+        CliTest.Run r = CliTest.run("data", "report", "--examples", "2", "--out", out.toString(), dir.toString());
+        assertEquals(0, r.exit(), r.err());
+        String html = Files.readString(out.resolve("index.html"));
+        assertTrue(html.contains("RAVDESS") && html.contains("EmoDB"), "counts table");
+        assertTrue(Files.exists(out.resolve("charts/emotions.png")));
+        try (var examples = Files.list(out.resolve("examples"))) {
+            assertEquals(2 * 4, examples.count(), "four pictures per example clip");
+        }
+    }
+
+    @Test
     void badOptionValuesAreUsageErrors() {
         CliTest.Run r = CliTest.run("data", "scan", "--emotions", "angri", dir.toString());
         assertEquals(2, r.exit());
