@@ -83,6 +83,35 @@ class DataCliTest {
     }
 
     @Test
+    void aUsersCsvManifestScansSplitsAndReportsLikeAFolder() throws IOException {
+        Path manifest = dir.resolve("mine/labels.csv");
+        Files.createDirectories(manifest.getParent());
+        byte[] wav = Files.readAllBytes(Path.of("..", "examples", "speech.wav"));
+        StringBuilder csv = new StringBuilder("path,emotion,speaker,gender,language\n");
+        String[] emotions = {"angry", "happy", "sad", "neutral"};
+        for (int spk = 1; spk <= 3; spk++) {
+            for (String emotion : emotions) {
+                String name = "clips/s" + spk + "-" + emotion + ".wav";
+                write(manifest.getParent().resolve(name), wav);
+                csv.append(name).append(',').append(emotion).append(",s").append(spk).append(",female,en-GB\n");
+            }
+        }
+        Files.writeString(manifest, csv);
+        CliTest.Run scan = CliTest.run("data", "scan", "--json", manifest.toString());
+        assertEquals(0, scan.exit(), scan.err());
+        JsonNode total = new ObjectMapper().readTree(scan.out()).get("total");
+        assertEquals(12, total.get("clips").asInt());
+        assertEquals(3, total.get("speakers").asInt());
+        CliTest.Run split = CliTest.run("data", "split", "--protocol", "loso", "--out", dir.resolve("p.csv").toString(),
+                manifest.toString());
+        assertEquals(0, split.exit(), split.err());
+        assertTrue(split.out().contains("3 folds"), split.out());
+        CliTest.Run report = CliTest.run("data", "report", "--examples", "1", "--out", dir.resolve("r").toString(),
+                manifest.toString());
+        assertEquals(0, report.exit(), report.err());
+    }
+
+    @Test
     void splitWritesASpeakerIndependentPlan() throws IOException {
         Path plan = dir.resolve("plan.csv");
         CliTest.Run r = CliTest.run("data", "split", "--protocol", "speaker-kfold", "--folds", "2",
