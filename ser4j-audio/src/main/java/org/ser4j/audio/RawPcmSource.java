@@ -11,11 +11,12 @@ import org.ser4j.core.audio.PcmSource;
  * Streams uncompressed interleaved samples (the payload of a WAV data or AIFF SSND chunk) block by block
  * through one fixed byte buffer, so memory does not depend on the length of the file.
  *
- * <p>The declared payload size is an upper bound, never a promise: reading stops at whichever comes first,
- * the declared end or the end of the stream (as libsndfile clamps a data chunk to the file). A trailing
- * partial frame, from a file cut mid-frame, is dropped. Only a payload that declares bytes but delivers not
- * a single whole frame is reported, as {@link Problem#TRUNCATED}; an unbounded (streamed) payload without a
- * frame is {@link Problem#EMPTY}.
+ * <p>The declared payload size is never trusted for an allocation. A file that ends before its declared
+ * payload is truncated (a cut download, a lying header): the whole frames that are there are returned first,
+ * then the next read throws {@link Problem#TRUNCATED} saying how much was declared and how much was found, so
+ * that no caller takes a partial file for a whole one. A shortfall of less than one frame (a writer that
+ * counted a pad byte) is tolerated. An unbounded (streamed) payload is read to the end of the stream; without
+ * a single frame it is {@link Problem#EMPTY}.
  */
 final class RawPcmSource implements PcmSource {
 
@@ -35,6 +36,8 @@ final class RawPcmSource implements PcmSource {
     private long remaining;
     private long framesRead;
     private boolean ended;
+    /** Set when the stream ended more than a frame short of the declared payload; thrown on the next read. */
+    private AudioDecodeException truncation;
 
     /**
      * @param in           positioned at the first payload byte; this source owns and closes it
@@ -74,6 +77,9 @@ final class RawPcmSource implements PcmSource {
         if (maxFrames == 0) {
             return 0;
         }
+        if (truncation != null) {
+            throw truncation;
+        }
         if (ended) {
             return -1;
         }
@@ -88,12 +94,26 @@ final class RawPcmSource implements PcmSource {
         if (remaining < frameBytes) {
             ended = true;
         }
+        if (got < wanted && declaredBytes != UNBOUNDED && remaining >= frameBytes) {
+            truncation = truncated();
+            if (frames == 0) {
+                throw truncation;
+            }
+        }
         if (frames == 0) {
             return noMoreFrames();
         }
         encoding.decode(buffer, frames * channels, bigEndian, dst);
         framesRead += frames;
         return frames;
+    }
+
+    private AudioDecodeException truncated() {
+        long found = declaredBytes - remaining;
+        double rate = (double) info.sampleRate() * frameBytes;
+        return new AudioDecodeException(Problem.TRUNCATED, String.format(java.util.Locale.ROOT,
+                "the %s file is truncated: its audio chunk declares %d bytes (%.3f s) but the file ends after %d "
+                        + "bytes (%.3f s)", formatName, declaredBytes, declaredBytes / rate, found, found / rate));
     }
 
     private int noMoreFrames() throws AudioDecodeException {

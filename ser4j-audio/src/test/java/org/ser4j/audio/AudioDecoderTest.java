@@ -117,11 +117,14 @@ class AudioDecoderTest {
     }
 
     @Test
-    void aHeaderClaimingHoursDoesNotMakeShortAudioTooLong() throws Exception {
+    void aHeaderClaimingHoursOnShortAudioIsReportedAsTruncatedNotTooLong() {
         AudioDecoder d = AudioDecoder.builder().optMaxDurationSeconds(1).build();
         byte[] lying = Iff.wav().chunk("fmt ", fmt(LITTLE_ENDIAN, 1, 1, 1000, 16))
                 .chunk("data", 0xFFFFFFF0L, int16(LITTLE_ENDIAN, 1, 2, 3), false).build();
-        assertEquals(3, d.decode(new ByteArrayInputStream(lying)).length());
+        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> d.decode(new ByteArrayInputStream(lying)));
+        assertEquals(Problem.TRUNCATED, e.problem());
+        assertEquals("the WAV file is truncated: its audio chunk declares 4294967280 bytes (2147483.640 s) but the file "
+                + "ends after 6 bytes (0.003 s)", e.getMessage());
     }
 
     @Test

@@ -119,7 +119,7 @@ class DamagedInputTest {
                     .chunk("data", new byte[1]).build(), EMPTY, "'data' chunk is 1 bytes, less than one frame of 2"),
             Arguments.of("data declared but absent", Iff.wav().chunk("fmt ", FMT16)
                     .chunk("data", 100, new byte[0], false).build(), TRUNCATED,
-                    "the WAV audio chunk declares 100 bytes but the file ends before its first whole frame"),
+                    "the WAV file is truncated: its audio chunk declares 100 bytes (0.003 s) but the file ends after 0 bytes"),
             Arguments.of("streamed data without a frame", Iff.wav().formSize(0xFFFFFFFFL).chunk("fmt ", FMT16)
                     .chunk("data", 0xFFFFFFFFL, new byte[1], false).build(), EMPTY,
                     "no audio: the WAV file ends before its first whole frame of 2 bytes"),

@@ -4,6 +4,7 @@ import static java.nio.ByteOrder.BIG_ENDIAN;
 import static java.nio.ByteOrder.LITTLE_ENDIAN;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.ser4j.audio.TestAudio.bytes;
 import static org.ser4j.audio.TestAudio.decodeInterleaved;
 import static org.ser4j.audio.TestAudio.float32;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.ser4j.audio.TestAudio.Iff;
 import org.ser4j.core.audio.AudioContainer;
+import org.ser4j.core.audio.AudioDecodeException;
 import org.ser4j.core.audio.AudioInfo;
 import org.ser4j.core.audio.PcmSource;
 
@@ -150,10 +152,16 @@ class WavDecoderTest {
     }
 
     @Test
-    void aDataChunkLongerThanTheFileIsReadUpToTheEndOfTheFile() throws Exception {
+    void aDataChunkLongerThanTheFileGivesItsFramesThenReportsTheTruncation() throws Exception {
         byte[] wav = Iff.wav().chunk("fmt ", fmt(LITTLE_ENDIAN, 1, 1, 16000, 16))
                 .chunk("data", 0xFFFFFFF0L, int16(LITTLE_ENDIAN, 0, 1, -1, 32767, -32768, 12345), false).build();
-        assertArrayEquals(INT16_EXPECTED, decodeInterleaved(wav), 0f);
+        try (PcmSource source = TestAudio.open(wav)) {
+            float[] block = new float[64];
+            int n = source.read(block, 64);
+            assertArrayEquals(INT16_EXPECTED, Arrays.copyOf(block, n), 0f);
+            AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> source.read(block, 64));
+            assertEquals(AudioDecodeException.Problem.TRUNCATED, e.problem());
+        }
     }
 
     @Test
