@@ -20,7 +20,7 @@ import org.ser4j.core.audio.PcmSource;
  * MAC3, ...) are {@link Problem#UNSUPPORTED_ENCODING}, named. Samples convert to float as libsndfile does.
  *
  * <p>The sample rate, an 80-bit extended float, is truncated to whole hertz as libsndfile does. The length
- * comes from the SSND chunk size (an upper bound, as for WAV; see {@link RawPcmSource}); an SSND size of 0 or
+ * comes from the SSND chunk size (checked against the data really there, as for WAV; see {@link RawPcmSource}); an SSND size of 0 or
  * 0xFFFFFFFF marks a streamed file read to the end. The COMM chunk must come before SSND: this reader is
  * forward-only, and every writer in practice puts it first.
  */

@@ -21,9 +21,9 @@ import org.ser4j.core.audio.PcmSource;
  * {@link PcmEncoding}).
  *
  * <p>Chunks other than {@code fmt } and {@code data} (LIST, FLLR, fact, JUNK, PAD, bext, cue, ...) are
- * skipped, honouring the pad byte after an odd size; anything after the data chunk is never read. The data
- * size is an upper bound: reading stops at the end of the stream, and whole frames only are returned (a
- * partial trailing frame from a cut file is dropped). A data size of 0xFFFFFFFF, or of 0 when the RIFF size
+ * skipped, honouring the pad byte after an odd size; anything after the data chunk is never read. A file
+ * that ends before the declared data size is reported as truncated after its whole frames (see
+ * {@link RawPcmSource}); the size never sizes an allocation. A data size of 0xFFFFFFFF, or of 0 when the RIFF size
  * shows the header was never patched (0, 0xFFFFFFFF, or no room for data), marks a streamed file that is
  * read to the end of the stream.
  */
