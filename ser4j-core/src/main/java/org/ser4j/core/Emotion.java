@@ -9,7 +9,24 @@ import java.util.Optional;
  * counterpart, e.g. JL-Corpus's "anxious"); models, reports and the API speak only these names.
  */
 public enum Emotion {
-    NEUTRAL, CALM, HAPPY, SAD, ANGRY, FEAR, DISGUST, SURPRISE, BOREDOM;
+    /** No particular emotion expressed. */
+    NEUTRAL,
+    /** Calm (RAVDESS only); often mapped to neutral. */
+    CALM,
+    /** Happiness, joy. */
+    HAPPY,
+    /** Sadness. */
+    SAD,
+    /** Anger. */
+    ANGRY,
+    /** Fear, anxiety. */
+    FEAR,
+    /** Disgust. */
+    DISGUST,
+    /** Surprise (TESS's "pleasant surprise" included). */
+    SURPRISE,
+    /** Boredom (EmoDB only). */
+    BOREDOM;
 
     /** Common spellings in corpora and users' files, mapped to the vocabulary. */
     private static final Map<String, Emotion> SYNONYMS = Map.ofEntries(
