@@ -135,14 +135,8 @@ public final class AudioDecoder {
     public PcmSource open(InputStream in) throws IOException, AudioDecodeException {
         Objects.requireNonNull(in, "in");
         InputStream buffered = new BufferedInputStream(in, STREAM_BUFFER_BYTES);
-        PcmSource source;
-        try {
-            AudioContainer container = FormatSniffer.detect(buffered);
-            source = DECODERS.get(container).open(buffered);
-        } catch (IOException | AudioDecodeException | RuntimeException e) {
-            buffered.close();
-            throw e;
-        }
+        PcmSource source = FormatDecoder.closingOnFailure(buffered,
+                stream -> DECODERS.get(FormatSniffer.detect(stream)).open(stream));
         int channels = source.info().channels();
         if (channels > maxChannels) {
             source.close();

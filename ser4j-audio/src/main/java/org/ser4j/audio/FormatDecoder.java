@@ -22,4 +22,24 @@ interface FormatDecoder {
      * @throws AudioDecodeException when the header is damaged or describes an encoding not supported
      */
     PcmSource open(InputStream in) throws IOException, AudioDecodeException;
+
+    /** Reads a header from a stream and opens the source behind it. */
+    @FunctionalInterface
+    interface HeaderParser {
+        /** Parses the header at the start of {@code in}; may leave {@code in} open when it fails. */
+        PcmSource parse(InputStream in) throws IOException, AudioDecodeException;
+    }
+
+    /**
+     * Runs {@code parser} on {@code in} and closes {@code in} if it fails in any way, so that a rejected file
+     * never leaks its handle; the failure itself is passed on unchanged.
+     */
+    static PcmSource closingOnFailure(InputStream in, HeaderParser parser) throws IOException, AudioDecodeException {
+        try {
+            return parser.parse(in);
+        } catch (IOException | AudioDecodeException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
 }

@@ -71,12 +71,7 @@ final class WavDecoder implements FormatDecoder {
 
     @Override
     public PcmSource open(InputStream in) throws IOException, AudioDecodeException {
-        try {
-            return parse(in);
-        } catch (IOException | AudioDecodeException | RuntimeException e) {
-            in.close();
-            throw e;
-        }
+        return FormatDecoder.closingOnFailure(in, this::parse);
     }
 
     private PcmSource parse(InputStream in) throws IOException, AudioDecodeException {
