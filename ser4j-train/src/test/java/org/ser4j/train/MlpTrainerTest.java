@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,29 @@ class MlpTrainerTest {
     void aVectorOfTheWrongLengthIsRejected() throws Exception {
         try (BundleClassifier c = BundleClassifier.load(trained.bundle())) {
             assertThrows(IllegalArgumentException.class, () -> c.probabilities(new float[10]));
+        }
+    }
+
+    @Test
+    void threadsSharingAClassifierGetTheSameProbabilitiesAsOneThread() throws Exception {
+        float[][] x = validation.features();
+        try (BundleClassifier c = BundleClassifier.load(trained.bundle())) {
+            float[][] expected = new float[x.length][];
+            for (int i = 0; i < x.length; i++) {
+                expected[i] = c.probabilities(x[i]);
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<float[]>> answers = new java.util.ArrayList<>();
+                for (float[] row : x) {
+                    answers.add(pool.submit(() -> c.probabilities(row)));
+                }
+                for (int i = 0; i < x.length; i++) {
+                    assertArrayEquals(expected[i], answers.get(i).get());
+                }
+            } finally {
+                pool.shutdown();
+            }
         }
     }
 
