@@ -25,9 +25,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.ser4j.core.Emotion;
@@ -64,8 +67,8 @@ public final class MlpTrainer {
      * @param options how to train
      */
     public MlpTrainer(MlpConfig config, TrainingOptions options) {
-        this.config = java.util.Objects.requireNonNull(config, "config");
-        this.options = java.util.Objects.requireNonNull(options, "options");
+        this.config = Objects.requireNonNull(config, "config");
+        this.options = Objects.requireNonNull(options, "options");
     }
 
     /**
@@ -171,7 +174,7 @@ public final class MlpTrainer {
         hp.put("epochs", Integer.toString(options.epochs()));
         hp.put("batch_size", Integer.toString(options.batchSize()));
         hp.put("learning_rate", Float.toString(options.learningRate()));
-        hp.put("class_weighting", options.classWeighting().name().toLowerCase(java.util.Locale.ROOT));
+        hp.put("class_weighting", options.classWeighting().name().toLowerCase(Locale.ROOT));
         hp.put("patience", Integer.toString(options.patience()));
         hp.put("best_epoch", Integer.toString(bestEpoch));
         ModelCard card = new ModelCard(Architecture.MLP.cardName(), hp, description.featureSet(),
@@ -214,7 +217,7 @@ public final class MlpTrainer {
 
     private float[] classWeights(int[] y, int k) {
         float[] w = new float[k];
-        java.util.Arrays.fill(w, 1f);
+        Arrays.fill(w, 1f);
         if (options.classWeighting() == ClassWeighting.BALANCED) {
             int[] count = new int[k];
             for (int c : y) {
