@@ -19,13 +19,14 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.ser4j.core.Emotion;
+import org.ser4j.core.features.Features;
 import org.ser4j.model.ModelBundle;
 import org.ser4j.model.ModelCard;
 import org.ser4j.model.ModelFormatException;
 import org.ser4j.model.Normalisation;
 
 /**
- * Runs a trained {@link ModelBundle} (weights format {@value MlpTrainer#WEIGHTS_FORMAT}): rebuilds the network
+ * Runs a trained {@link ModelBundle} (weights format {@value NetworkTrainer#WEIGHTS_FORMAT}): rebuilds the network
  * its card names, loads the weights, standardises features with the card's normalisation and answers class
  * probabilities in the card's label order.
  *
@@ -37,6 +38,7 @@ public final class BundleClassifier implements AutoCloseable {
     private final ModelCard card;
     private final Model model;
     private final Normalisation normalisation;
+    private final InputLayout layout;
     private final List<Predictor<float[], float[]>> predictors = new CopyOnWriteArrayList<>();
     private final ThreadLocal<Predictor<float[], float[]>> predictor;
     private volatile boolean closed;
@@ -45,6 +47,7 @@ public final class BundleClassifier implements AutoCloseable {
         this.card = card;
         this.model = model;
         this.normalisation = card.normalisation();
+        this.layout = layout(card);
         Translator<float[], float[]> translator = new ProbabilityTranslator(normalisation);
         this.predictor = ThreadLocal.withInitial(() -> {
             Predictor<float[], float[]> p = model.newPredictor(translator);
@@ -60,16 +63,16 @@ public final class BundleClassifier implements AutoCloseable {
      *                              weights do not fit the network the card describes
      */
     public static BundleClassifier load(ModelBundle bundle) throws ModelFormatException {
-        if (!MlpTrainer.WEIGHTS_FORMAT.equals(bundle.weightsFormat())) {
+        if (!NetworkTrainer.WEIGHTS_FORMAT.equals(bundle.weightsFormat())) {
             throw new ModelFormatException("the model's weights are in format '" + bundle.weightsFormat()
-                    + "'; this classifier reads '" + MlpTrainer.WEIGHTS_FORMAT + "'");
+                    + "'; this classifier reads '" + NetworkTrainer.WEIGHTS_FORMAT + "'");
         }
         ModelCard card = bundle.card();
         Architecture architecture = Architecture.forCardName(card.architecture());
         Engine engine = DjlEngine.configure();
         Block block;
         try {
-            block = architecture.build(card.hyperParameters(), card.labels().size());
+            block = architecture.build(card.hyperParameters(), card.labels().size(), layout(card));
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException("the model card's hyper-parameters are invalid: " + e.getMessage(), e);
         }
@@ -87,6 +90,11 @@ public final class BundleClassifier implements AutoCloseable {
             throw new ModelFormatException("the model's weights do not fit the " + architecture.cardName()
                     + " network its card describes: " + e.getMessage(), e);
         }
+    }
+
+    /** How the model reads its input. */
+    static InputLayout layout(ModelCard card) {
+        return InputLayout.of(card.featureSet(), card.featureConfig(), card.normalisation().dimensions());
     }
 
     /** The card of the loaded model. */
@@ -116,6 +124,42 @@ public final class BundleClassifier implements AutoCloseable {
         }
         try {
             return predictor.get().predict(features);
+        } catch (TranslateException e) {
+            throw new IllegalStateException("the engine failed to run the model: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Class probabilities for one clip's features: sequences are cropped or padded to the model's frames as in
+     * training ({@link InputLayout#toRow(Features)}).
+     *
+     * @throws IllegalArgumentException if the features are not the set or shape the model reads
+     */
+    public float[] probabilities(Features features) {
+        if (features.set() != card.featureSet()) {
+            throw new IllegalArgumentException("the model reads " + card.featureSet() + " features, got "
+                    + features.set());
+        }
+        return probabilities(layout.toRow(features));
+    }
+
+    /**
+     * Class probabilities for many raw feature rows at once (one engine call per batch, faster than one by one).
+     *
+     * @throws IllegalArgumentException if a row's length is not the model's
+     */
+    public List<float[]> probabilities(List<float[]> rows) {
+        if (closed) {
+            throw new IllegalStateException("the classifier is closed");
+        }
+        for (float[] r : rows) {
+            if (r.length != normalisation.dimensions()) {
+                throw new IllegalArgumentException("the model reads " + normalisation.dimensions()
+                        + " feature values, got " + r.length);
+            }
+        }
+        try {
+            return predictor.get().batchPredict(rows);
         } catch (TranslateException e) {
             throw new IllegalStateException("the engine failed to run the model: " + e.getMessage(), e);
         }

@@ -60,6 +60,11 @@ public record LabelledFeatures(float[][] features, int[] labels) {
         return out;
     }
 
+    /** The rows themselves, for package code that does not modify them. */
+    float[][] featuresView() {
+        return features;
+    }
+
     /** The label array itself, for package code that does not modify it. */
     int[] labelsView() {
         return labels;

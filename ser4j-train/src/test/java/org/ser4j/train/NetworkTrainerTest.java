@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ import org.ser4j.model.ModelBundles;
 import org.ser4j.model.ModelCard;
 import org.ser4j.model.ModelFormatException;
 
-class MlpTrainerTest {
+class NetworkTrainerTest {
 
     private static final TrainingOptions FAST = TrainingOptions.DEFAULTS.withEpochs(5);
     private static LabelledFeatures train;
@@ -28,7 +29,7 @@ class MlpTrainerTest {
     static void trainOnce() {
         train = Synthetic.clusters(new int[] {150, 150, 150, 150}, 0.5, 1, 2);
         validation = Synthetic.clusters(new int[] {50, 50, 50, 50}, 0.5, 1, 3);
-        trained = new MlpTrainer(MlpConfig.DEFAULT, FAST).train(Synthetic.LABELS, train, Optional.of(validation),
+        trained = new NetworkTrainer(Architecture.MLP, Map.of(), FAST).train(Synthetic.LABELS, train, Optional.of(validation),
                 Synthetic.description());
         trained.epochs().forEach(System.out::println);
     }
@@ -50,15 +51,15 @@ class MlpTrainerTest {
         assertEquals(42, card.provenance().seed());
         assertEquals("2.7.1", card.provenance().details().get("engine_version"));
         assertEquals("0.35.1", card.provenance().details().get("djl_version"));
-        assertEquals(MlpTrainer.WEIGHTS_FORMAT, trained.bundle().weightsFormat());
+        assertEquals(NetworkTrainer.WEIGHTS_FORMAT, trained.bundle().weightsFormat());
     }
 
     @Test
     void theSameSeedGivesBitIdenticalWeights() {
         TrainingOptions o = TrainingOptions.DEFAULTS.withEpochs(2).withSeed(7);
-        byte[] a = new MlpTrainer(MlpConfig.DEFAULT, o).train(Synthetic.LABELS, train, Optional.empty(),
+        byte[] a = new NetworkTrainer(Architecture.MLP, Map.of(), o).train(Synthetic.LABELS, train, Optional.empty(),
                 Synthetic.description()).bundle().weights();
-        byte[] b = new MlpTrainer(MlpConfig.DEFAULT, o).train(Synthetic.LABELS, train, Optional.empty(),
+        byte[] b = new NetworkTrainer(Architecture.MLP, Map.of(), o).train(Synthetic.LABELS, train, Optional.empty(),
                 Synthetic.description()).bundle().weights();
         assertArrayEquals(a, b);
     }
@@ -92,7 +93,7 @@ class MlpTrainerTest {
 
     @Test
     void earlyStoppingKeepsTheBestEpochAndStopsAfterThePatience() throws Exception {
-        TrainingResult r = new MlpTrainer(MlpConfig.DEFAULT, TrainingOptions.DEFAULTS.withEpochs(40).withPatience(2))
+        TrainingResult r = new NetworkTrainer(Architecture.MLP, Map.of(), TrainingOptions.DEFAULTS.withEpochs(40).withPatience(2))
                 .train(Synthetic.LABELS, train, Optional.of(validation), Synthetic.description());
         double max = r.epochs().stream().mapToDouble(EpochStats::validationUa).max().orElseThrow();
         assertEquals(max, r.epochs().get(r.bestEpoch()).validationUa());
@@ -110,9 +111,9 @@ class MlpTrainerTest {
         LabelledFeatures imbalanced = Synthetic.clusters(new int[] {20, 200, 200, 200}, 0.1, 5, 6);
         LabelledFeatures check = Synthetic.clusters(new int[] {200, 200, 200, 200}, 0.1, 5, 7);
         TrainingOptions o = TrainingOptions.DEFAULTS.withEpochs(5).withPatience(0);
-        double plain = minorityRecall(new MlpTrainer(MlpConfig.DEFAULT, o.withClassWeighting(ClassWeighting.NONE))
+        double plain = minorityRecall(new NetworkTrainer(Architecture.MLP, Map.of(), o.withClassWeighting(ClassWeighting.NONE))
                 .train(Synthetic.LABELS, imbalanced, Optional.empty(), Synthetic.description()).bundle(), check);
-        double balanced = minorityRecall(new MlpTrainer(MlpConfig.DEFAULT,
+        double balanced = minorityRecall(new NetworkTrainer(Architecture.MLP, Map.of(),
                 o.withClassWeighting(ClassWeighting.BALANCED)).train(Synthetic.LABELS, imbalanced, Optional.empty(),
                 Synthetic.description()).bundle(), check);
         System.out.println("minority recall: none " + plain + ", balanced " + balanced);
@@ -123,11 +124,16 @@ class MlpTrainerTest {
     void anUnknownArchitectureOrWeightsFormatIsAModelFormatException() {
         ModelBundle b = trained.bundle();
         ModelCard c = b.card();
-        ModelCard lstm = new ModelCard("lstm", c.hyperParameters(), c.featureSet(), c.featureConfig(), c.sampleRate(),
+        ModelCard lstm = new ModelCard("transformer", c.hyperParameters(), c.featureSet(), c.featureConfig(), c.sampleRate(),
                 c.labels(), c.normalisation(), c.trainingData(), c.metrics(), c.provenance());
         ModelFormatException e = assertThrows(ModelFormatException.class,
                 () -> BundleClassifier.load(new ModelBundle(lstm, b.weightsFormat(), b.weights())));
-        assertTrue(e.getMessage().contains("'lstm'") && e.getMessage().contains("mlp"), e.getMessage());
+        assertTrue(e.getMessage().contains("'transformer'") && e.getMessage().contains("mlp, cnn1d"), e.getMessage());
+        ModelCard noUnits = new ModelCard("lstm", c.hyperParameters(), c.featureSet(), c.featureConfig(),
+                c.sampleRate(), c.labels(), c.normalisation(), c.trainingData(), c.metrics(), c.provenance());
+        e = assertThrows(ModelFormatException.class,
+                () -> BundleClassifier.load(new ModelBundle(noUnits, b.weightsFormat(), b.weights())));
+        assertTrue(e.getMessage().contains("'units'"), e.getMessage());
         e = assertThrows(ModelFormatException.class,
                 () -> BundleClassifier.load(new ModelBundle(c, "onnx", b.weights())));
         assertTrue(e.getMessage().contains("'onnx'"), e.getMessage());

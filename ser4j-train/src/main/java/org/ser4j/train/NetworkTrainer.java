@@ -13,12 +13,9 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
-import ai.djl.training.dataset.ArrayDataset;
-import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import ai.djl.translate.TranslateException;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -32,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.ser4j.core.Emotion;
 import org.ser4j.core.eval.ClassificationReport;
@@ -42,33 +40,48 @@ import org.ser4j.model.Normalisation;
 import org.ser4j.model.Provenance;
 
 /**
- * Trains the {@link Architecture#MLP} on feature vectors with DJL's PyTorch engine and returns a
- * {@link ModelBundle}. Features are standardised with a {@link Normalisation} fitted on the training set only;
- * the optimiser is Adam with a fixed learning rate; the loss is softmax cross-entropy, each sample weighted by
- * its class weight ({@link ClassWeighting}: the weight is folded into the one-hot target, so the loss is
- * {@code -w_i log p_i[y_i]} averaged over the batch). With a validation set it evaluates the unweighted accuracy
- * (UA) after every epoch, keeps the weights of the best epoch and stops after {@code patience} epochs without
- * improvement.
+ * Trains any {@link Architecture} on feature rows with DJL's PyTorch engine and returns a {@link ModelBundle}.
+ * Features are standardised with a {@link Normalisation} fitted on the training set only (per
+ * {@link InputLayout#group(int) group}); the optimiser is Adam; the loss is softmax cross-entropy, each sample
+ * weighted by its class weight ({@link ClassWeighting}: the weight is folded into the one-hot target, so the
+ * loss is {@code -w_i log p_i[y_i]} averaged over the batch, and mixup blends the weighted targets). With a
+ * validation set it evaluates the unweighted accuracy (UA) after every epoch, keeps the weights of the best
+ * epoch and stops after {@code patience} epochs without improvement.
  *
- * <p>Reproducible: the same data, options and thread count give bit-identical weights (the engine's random
- * seed drives initialisation, dropout and shuffling). Instances hold only their configuration and are
- * thread-safe, but the engine is process-wide, so concurrent runs are not reproducible.
+ * <p>Batches are assembled in Java and each lives in its own {@link NDManager} scope, so native memory holds
+ * one batch at a time whatever the data's size.
+ *
+ * <p>Reproducible: the same data, options and thread count give bit-identical weights (the seed drives the
+ * engine's initialisation and dropout, and shuffling, mixup and masks here). Instances hold only their
+ * configuration and are thread-safe, but the engine is process-wide, so concurrent runs are not reproducible.
  */
-public final class MlpTrainer {
+public final class NetworkTrainer {
 
     /** The weights format of bundles this trainer writes and {@link BundleClassifier} reads. */
     public static final String WEIGHTS_FORMAT = "djl-pytorch-parameters";
 
-    private final MlpConfig config;
+    private static final int EVAL_BATCH = 256;
+
+    private final Architecture architecture;
+    private final Map<String, String> hyperParameters;
     private final TrainingOptions options;
 
     /**
-     * @param config  the network's hyper-parameters
-     * @param options how to train
+     * @param architecture    the network
+     * @param hyperParameters overrides of its {@link Architecture#defaults() defaults}
+     * @param options         how to train
+     * @throws IllegalArgumentException if a hyper-parameter is not the architecture's
      */
-    public MlpTrainer(MlpConfig config, TrainingOptions options) {
-        this.config = Objects.requireNonNull(config, "config");
+    public NetworkTrainer(Architecture architecture, Map<String, String> hyperParameters, TrainingOptions options) {
+        this.architecture = Objects.requireNonNull(architecture, "architecture");
+        this.hyperParameters = architecture.resolve(hyperParameters);
         this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** {@link #train(List, LabelledFeatures, Optional, ModelDescription, TrainingListener)} without a listener. */
+    public TrainingResult train(List<Emotion> labels, LabelledFeatures train, Optional<LabelledFeatures> validation,
+            ModelDescription description) {
+        return train(labels, train, validation, description, TrainingListener.NONE);
     }
 
     /**
@@ -78,13 +91,20 @@ public final class MlpTrainer {
      * @param train       the training set
      * @param validation  an optional validation set (early stopping and best-epoch selection)
      * @param description what the model card records about the features and data
-     * @throws IllegalArgumentException if a label index is out of range, dimensions differ, or a class has no
-     *                                  training sample while class weighting is on
+     * @param listener    hears about batches and epochs
+     * @throws IllegalArgumentException if a label index is out of range, dimensions differ or do not fit the
+     *                                  feature set's layout, or a class has no training sample while class
+     *                                  weighting is on
      */
     public TrainingResult train(List<Emotion> labels, LabelledFeatures train, Optional<LabelledFeatures> validation,
-            ModelDescription description) {
+            ModelDescription description, TrainingListener listener) {
         int k = labels.size();
         int d = train.dimensions();
+        InputLayout layout = InputLayout.of(description.featureSet(), description.featureConfig(), d);
+        if (layout.size() != d) {
+            throw new IllegalArgumentException(description.featureSet() + " rows under this configuration have "
+                    + layout.size() + " values, the training rows " + d);
+        }
         checkLabels(train, k, "training");
         validation.ifPresent(v -> {
             checkLabels(v, k, "validation");
@@ -94,47 +114,56 @@ public final class MlpTrainer {
             }
         });
         Engine engine = DjlEngine.configure();
-        Normalisation norm = fit(train);
+        Normalisation norm = fit(train, layout);
         float[] weights = classWeights(train.labelsView(), k);
-        Map<String, String> hp = new TreeMap<>(config.toHyperParameters());
+        float[][] rows = standardise(train.features(), norm);
+        int[] y = train.labelsView();
 
         engine.setRandomSeed(options.seed());
+        SplittableRandom random = new SplittableRandom(options.seed());
         List<EpochStats> stats = new ArrayList<>();
         byte[] best = null;
         int bestEpoch = -1;
         double bestUa = Double.NEGATIVE_INFINITY;
         ClassificationReport bestReport = null;
         try (NDManager root = NDManager.newBaseManager(Device.cpu(), engine.getEngineName());
-                Model model = Model.newInstance("ser4j-mlp", Device.cpu(), engine.getEngineName())) {
-            Block block = Architecture.MLP.build(hp, k);
+                Model model = Model.newInstance("ser4j-" + architecture.cardName(), Device.cpu(),
+                        engine.getEngineName())) {
+            Block block = architecture.build(hyperParameters, k, layout);
             model.setBlock(block);
-            int n = train.size();
-            NDArray x = root.create(norm.apply(train.flat()), new Shape(n, d));
-            NDArray targets = root.create(weightedOneHot(train.labelsView(), weights, k), new Shape(n, k));
-            ArrayDataset data = new ArrayDataset.Builder().setData(x).optLabels(targets)
-                    .setSampling(options.batchSize(), true).build();
             DefaultTrainingConfig cfg = new DefaultTrainingConfig(new WeightedSoftmaxCrossEntropy())
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(options.learningRate())).build())
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(options.learningRate()))
+                            .optWeightDecays(options.weightDecay()).build())
                     .optDevices(new Device[] {Device.cpu()});
             try (Trainer trainer = model.newTrainer(cfg)) {
                 trainer.initialize(new Shape(1, d));
+                BatchMaker batches = new BatchMaker(rows, y, weights, k, layout, options, random);
                 int sinceBest = 0;
                 for (int e = 0; e < options.epochs(); e++) {
                     long t0 = System.nanoTime();
                     double lossSum = 0;
                     long correct = 0;
-                    int batches = 0;
-                    for (Batch b : trainer.iterateDataset(data)) {
-                        try (b; GradientCollector gc = trainer.newGradientCollector()) {
-                            NDList pred = trainer.forward(b.getData(), b.getLabels());
-                            NDArray loss = trainer.getLoss().evaluate(b.getLabels(), pred);
+                    int[] order = batches.shuffledOrder();
+                    int count = batches.batchCount();
+                    for (int b = 0; b < count; b++) {
+                        BatchMaker.Batch batch = batches.batch(order, b);
+                        try (NDManager scope = root.newSubManager();
+                                GradientCollector gc = trainer.newGradientCollector()) {
+                            NDArray x = scope.create(batch.x(), new Shape(batch.size(), d));
+                            NDArray t = scope.create(batch.targets(), new Shape(batch.size(), k));
+                            NDList pred = trainer.forward(new NDList(x));
+                            NDArray loss = trainer.getLoss().evaluate(new NDList(t), pred);
                             gc.backward(loss);
-                            lossSum += loss.getFloat();
-                            correct += pred.singletonOrThrow().argMax(1)
-                                    .eq(b.getLabels().singletonOrThrow().argMax(1)).sum().getLong();
-                            batches++;
+                            lossSum += loss.getFloat() * batch.size();
+                            int[] argmax = pred.singletonOrThrow().argMax(1).toType(DataType.INT32, false)
+                                    .toIntArray();
+                            for (int i = 0; i < argmax.length; i++) {
+                                correct += argmax[i] == batch.labels()[i] ? 1 : 0;
+                            }
+                            pred.close();
                         }
                         trainer.step();
+                        listener.batchDone(e, b, count);
                     }
                     double ua = Double.NaN;
                     if (validation.isPresent()) {
@@ -150,8 +179,11 @@ public final class MlpTrainer {
                             sinceBest++;
                         }
                     }
-                    stats.add(new EpochStats(e, lossSum / batches, (double) correct / n, ua,
-                            (System.nanoTime() - t0) / 1e9));
+                    int seen = batches.samplesPerEpoch();
+                    EpochStats s = new EpochStats(e, lossSum / seen, (double) correct / seen, ua,
+                            (System.nanoTime() - t0) / 1e9);
+                    stats.add(s);
+                    listener.epochDone(s);
                     if (options.patience() > 0 && validation.isPresent() && sinceBest >= options.patience()) {
                         break;
                     }
@@ -161,9 +193,6 @@ public final class MlpTrainer {
                 bestEpoch = stats.size() - 1;
                 best = save(block);
             }
-        } catch (TranslateException | IOException e) {
-            // Both come from DJL's dataset API over in-memory arrays, so they mean an engine failure.
-            throw new IllegalStateException("the engine failed while preparing or iterating the training data", e);
         }
         Map<String, Double> metrics = new TreeMap<>();
         if (bestReport != null) {
@@ -171,13 +200,17 @@ public final class MlpTrainer {
             metrics.put("validation_wa", bestReport.wa());
             metrics.put("validation_macro_f1", bestReport.macroF1());
         }
+        Map<String, String> hp = new TreeMap<>(hyperParameters);
         hp.put("epochs", Integer.toString(options.epochs()));
         hp.put("batch_size", Integer.toString(options.batchSize()));
         hp.put("learning_rate", Float.toString(options.learningRate()));
+        hp.put("weight_decay", Float.toString(options.weightDecay()));
         hp.put("class_weighting", options.classWeighting().name().toLowerCase(Locale.ROOT));
         hp.put("patience", Integer.toString(options.patience()));
+        hp.put("mixup_alpha", Float.toString(options.mixupAlpha()));
+        hp.put("spec_augment", Integer.toString(options.specAugment()));
         hp.put("best_epoch", Integer.toString(bestEpoch));
-        ModelCard card = new ModelCard(Architecture.MLP.cardName(), hp, description.featureSet(),
+        ModelCard card = new ModelCard(architecture.cardName(), hp, description.featureSet(),
                 description.featureConfig(), description.sampleRate(), labels, norm, description.trainingData(),
                 metrics, provenance(engine, description));
         return new TrainingResult(stats, bestEpoch, new ModelBundle(card, WEIGHTS_FORMAT, best));
@@ -191,28 +224,45 @@ public final class MlpTrainer {
         }
     }
 
-    /** Mean and population standard deviation per dimension; a constant dimension gets scale 1. */
-    static Normalisation fit(LabelledFeatures train) {
-        float[][] f = train.features();
+    /**
+     * Mean and population standard deviation per normalisation group of the layout, expanded to every
+     * dimension; a constant group gets scale 1 (as scikit-learn's StandardScaler leaves constant features).
+     */
+    static Normalisation fit(LabelledFeatures train, InputLayout layout) {
         int d = train.dimensions();
-        double[] sum = new double[d];
-        double[] sq = new double[d];
-        for (float[] row : f) {
+        int groups = 0;
+        for (int j = 0; j < d; j++) {
+            groups = Math.max(groups, layout.group(j) + 1);
+        }
+        double[] sum = new double[groups];
+        double[] sq = new double[groups];
+        long[] count = new long[groups];
+        for (float[] row : train.featuresView()) {
             for (int j = 0; j < d; j++) {
-                sum[j] += row[j];
-                sq[j] += (double) row[j] * row[j];
+                int g = layout.group(j);
+                sum[g] += row[j];
+                sq[g] += (double) row[j] * row[j];
+                count[g]++;
             }
         }
         float[] mean = new float[d];
         float[] scale = new float[d];
         for (int j = 0; j < d; j++) {
-            double m = sum[j] / f.length;
-            double var = Math.max(0, sq[j] / f.length - m * m);
+            int g = layout.group(j);
+            double m = sum[g] / count[g];
+            double var = Math.max(0, sq[g] / count[g] - m * m);
             mean[j] = (float) m;
-            // scikit-learn's StandardScaler leaves constant features unscaled in the same way.
             scale[j] = var > 0 ? (float) Math.sqrt(var) : 1f;
         }
         return new Normalisation(mean, scale);
+    }
+
+    private static float[][] standardise(float[][] rows, Normalisation norm) {
+        float[][] out = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = norm.apply(rows[i]);
+        }
+        return out;
     }
 
     private float[] classWeights(int[] y, int k) {
@@ -234,23 +284,29 @@ public final class MlpTrainer {
         return w;
     }
 
-    private static float[] weightedOneHot(int[] y, float[] w, int k) {
-        float[] t = new float[y.length * k];
-        for (int i = 0; i < y.length; i++) {
-            t[i * k + y[i]] = w[y[i]];
+    /** Predictions of a block for standardised-on-the-fly rows, in batches of {@value #EVAL_BATCH}. */
+    static int[] predict(Block block, NDManager root, Normalisation norm, float[][] rows) {
+        int d = norm.dimensions();
+        int[] out = new int[rows.length];
+        for (int from = 0; from < rows.length; from += EVAL_BATCH) {
+            int n = Math.min(EVAL_BATCH, rows.length - from);
+            float[] flat = new float[n * d];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(norm.apply(rows[from + i]), 0, flat, i * d, d);
+            }
+            try (NDManager s = root.newSubManager()) {
+                NDArray x = s.create(flat, new Shape(n, d));
+                NDArray logits = block.forward(new ParameterStore(s, false), new NDList(x), false).singletonOrThrow();
+                System.arraycopy(logits.argMax(1).toType(DataType.INT32, false).toIntArray(), 0, out, from, n);
+            }
         }
-        return t;
+        return out;
     }
 
     private static ClassificationReport evaluate(Block block, NDManager root, Normalisation norm, LabelledFeatures v,
             List<Emotion> labels) {
         ConfusionMatrix cm = new ConfusionMatrix(labels.stream().map(Emotion::label).toList());
-        int[] predicted;
-        try (NDManager s = root.newSubManager()) {
-            NDArray x = s.create(norm.apply(v.flat()), new Shape(v.size(), v.dimensions()));
-            NDArray out = block.forward(new ParameterStore(s, false), new NDList(x), false).singletonOrThrow();
-            predicted = out.argMax(1).toType(DataType.INT32, false).toIntArray();
-        }
+        int[] predicted = predict(block, root, norm, v.featuresView());
         int[] y = v.labelsView();
         for (int i = 0; i < y.length; i++) {
             cm.accept(y[i], predicted[i]);
@@ -274,7 +330,7 @@ public final class MlpTrainer {
         details.put("engine_version", engine.getVersion());
         details.put("djl_version", Engine.getDjlVersion());
         details.put("threads", String.valueOf(DjlEngine.threads()));
-        String version = MlpTrainer.class.getPackage().getImplementationVersion();
+        String version = NetworkTrainer.class.getPackage().getImplementationVersion();
         return new Provenance(version == null ? "dev" : version, Instant.now(), options.seed(), description.command(),
                 details);
     }
