@@ -91,6 +91,34 @@ public final class Stft {
         return new FloatMatrix(frames, bins, out);
     }
 
+    /**
+     * The complex spectrogram of {@code y} ({@link #frameCount} frames of {@link #bins} bins), what
+     * {@code librosa.stft(y)} returns, transposed. The sign convention is numpy's:
+     * {@code X[k] = sum_n x[n] exp(-2 pi i k n / nFft)}.
+     */
+    public ComplexSpectrogram complex(float[] y) {
+        int frames = frameCount(y.length);
+        int bins = bins();
+        int half = nFft / 2;
+        ComplexSpectrogram out = ComplexSpectrogram.zeros(frames, bins);
+        float[] re = out.real();
+        float[] im = out.imag();
+        double[] buf = new double[nFft];
+        for (int t = 0; t < frames; t++) {
+            fillFrame(y, t * hopLength - half, buf);
+            fft.realForward(buf);
+            int o = t * bins;
+            // JTransforms packs (re0, re(n/2), re1, im1, ...); DC and Nyquist have no imaginary part
+            re[o] = (float) buf[0];
+            re[o + half] = (float) buf[1];
+            for (int k = 1; k < half; k++) {
+                re[o + k] = (float) buf[2 * k];
+                im[o + k] = (float) buf[2 * k + 1];
+            }
+        }
+        return out;
+    }
+
     private void fillFrame(float[] y, int start, double[] buf) {
         int n = nFft;
         if (start >= 0 && start + n <= y.length) {
