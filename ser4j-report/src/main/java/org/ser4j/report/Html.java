@@ -54,7 +54,9 @@ final class Html {
             dl.meta dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
             .failure { border-left: 4px solid #b00020; background: #fdf2f4; padding: .6rem .9rem; }
             code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .88em; overflow-wrap: anywhere; }
-            td.best { font-weight: 700; }
+            /* Two pictures meant to be compared (the two confusion matrices) side by side where they fit. */
+            .grid.pair { grid-template-columns: repeat(auto-fit, minmax(min(100%, 480px), 1fr)); }
+            ul.files { padding-left: 1.2rem; }
             footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; }
             """;
 
