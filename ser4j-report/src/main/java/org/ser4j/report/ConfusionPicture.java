@@ -70,6 +70,8 @@ final class ConfusionPicture {
     private static final double MAX_LABEL_SHARE = 0.3;
     /** Cell numbers are at most this share of a cell's height. */
     private static final double CELL_TEXT_SHARE = 0.42;
+    /** Cell numbers are never drawn smaller than this (points). */
+    private static final float MIN_CELL_FONT = 7f;
 
     private ConfusionPicture() {
     }
@@ -107,9 +109,7 @@ final class ConfusionPicture {
             double cw = (double) pw / k;
             double ch = (double) ph / k;
 
-            Font cellFont = Charts.TICK_FONT.deriveFont((float) Math.max(8, Math.min(Charts.TICK_FONT.getSize2D() * 1.15,
-                    ch * CELL_TEXT_SHARE)));
-            g.setFont(cellFont);
+            g.setFont(cellFont(g, spec, cw, ch));
             FontMetrics cellMetrics = g.getFontMetrics();
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < k; j++) {
@@ -120,7 +120,7 @@ final class ConfusionPicture {
                     int y1 = TOP + (int) Math.round((i + 1) * ch);
                     g.setColor(fill);
                     g.fillRect(x0, y0, x1 - x0, y1 - y0);
-                    String text = fit(spec.cellText()[i][j], x1 - x0 - 4, cellMetrics);
+                    String text = spec.cellText()[i][j];
                     g.setColor(readableOn(fill));
                     Heatmap.drawCentred(g, text, (x0 + x1) / 2.0,
                             (y0 + y1) / 2.0 + (cellMetrics.getAscent() - cellMetrics.getDescent()) / 2.0);
@@ -131,7 +131,13 @@ final class ConfusionPicture {
             g.drawRect(left, TOP, pw, ph);
 
             g.setFont(Charts.TITLE_FONT);
-            Heatmap.drawCentred(g, spec.title(), left + pw / 2.0, TOP - 14);
+            while (g.getFontMetrics().stringWidth(spec.title()) > width - 2 * PAD && g.getFont().getSize() > 10) {
+                g.setFont(g.getFont().deriveFont(g.getFont().getSize2D() - 1));
+            }
+            // Centred over the cells, but moved inwards where that would cut it at an edge of the picture.
+            int titleWidth = g.getFontMetrics().stringWidth(spec.title());
+            double centre = Math.max(PAD + titleWidth / 2.0, Math.min(width - PAD - titleWidth / 2.0, left + pw / 2.0));
+            Heatmap.drawCentred(g, spec.title(), centre, TOP - 14);
 
             g.setFont(Charts.TICK_FONT);
             for (int i = 0; i < k; i++) {
@@ -166,6 +172,29 @@ final class ConfusionPicture {
             g.dispose();
         }
         return out;
+    }
+
+    /**
+     * The font of the cell numbers: the tick font a little enlarged, made smaller where the cells are small, so
+     * that every number fits its cell whole (a number cut short would be a wrong number).
+     */
+    private static Font cellFont(Graphics2D g, Spec spec, double cw, double ch) {
+        float size = (float) Math.min(Charts.TICK_FONT.getSize2D() * 1.15, ch * CELL_TEXT_SHARE);
+        Font font = Charts.TICK_FONT.deriveFont(Math.max(MIN_CELL_FONT, size));
+        while (font.getSize2D() > MIN_CELL_FONT && widestCellText(g.getFontMetrics(font), spec) > cw - 4) {
+            font = font.deriveFont(Math.max(MIN_CELL_FONT, font.getSize2D() - 1));
+        }
+        return font;
+    }
+
+    private static int widestCellText(FontMetrics fm, Spec spec) {
+        int widest = 0;
+        for (String[] row : spec.cellText()) {
+            for (String text : row) {
+                widest = Math.max(widest, fm.stringWidth(text));
+            }
+        }
+        return widest;
     }
 
     /** Dark text on light cells, white on dark ones (by the cell's relative luminance, as WCAG defines it). */

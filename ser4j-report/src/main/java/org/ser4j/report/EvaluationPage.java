@@ -91,14 +91,18 @@ final class EvaluationPage {
                     .append(percent(s.recall(), 1)).append("</td><td>").append(percent(s.f1(), 1))
                     .append("</td><td>").append(String.format(Locale.ROOT, "%,d", s.support())).append("</td></tr>\n");
         }
-        h.append("</tbody>\n<tfoot>\n<tr><th scope=\"row\">UA / WA / macro-F1</th><td></td><td>")
-                .append(percent(report.ua(), 1)).append(" / ").append(percent(report.wa(), 1)).append("</td><td>")
-                .append(percent(report.macroF1(), 1)).append("</td><td>")
-                .append(String.format(Locale.ROOT, "%,d", report.n())).append("</td></tr>\n</tfoot>\n</table>\n</div>\n");
+        // The averages laid out as scikit-learn's classification_report lays them out, UA under recall.
+        String n = String.format(Locale.ROOT, "%,d", report.n());
+        h.append("</tbody>\n<tfoot>\n<tr><th scope=\"row\">mean over classes (UA, macro-F1)</th><td></td><td>")
+                .append(percent(report.ua(), 1)).append("</td><td>").append(percent(report.macroF1(), 1))
+                .append("</td><td>").append(n).append("</td></tr>\n<tr><th scope=\"row\">accuracy (WA)</th>")
+                .append("<td></td><td></td><td>").append(percent(report.wa(), 1)).append("</td><td>").append(n)
+                .append("</td></tr>\n</tfoot>\n</table>\n</div>\n");
         long absent = report.perClass().values().stream().filter(s -> s.support() == 0).count();
         if (absent > 0) {
-            h.append("<p class=\"note\">").append(absent).append(absent == 1 ? " class has" : " classes have")
-                    .append(" no clips here and do not count towards UA and macro-F1.</p>\n");
+            h.append("<p class=\"note\">").append(absent).append(absent == 1
+                    ? " class has no clips here and does not count" : " classes have no clips here and do not count")
+                    .append(" towards UA and macro-F1.</p>\n");
         }
     }
 

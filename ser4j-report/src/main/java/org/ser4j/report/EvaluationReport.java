@@ -391,7 +391,7 @@ public final class EvaluationReport {
         return t.toString();
     }
 
-    private static ConfusionPicture.Spec countsSpec(ConfusionMatrix m) {
+    static ConfusionPicture.Spec countsSpec(ConfusionMatrix m) {
         long[][] c = m.counts();
         int k = c.length;
         double[][] values = new double[k][k];
@@ -408,7 +408,7 @@ public final class EvaluationReport {
                 ColorMap.VIRIDIS, "clips");
     }
 
-    private static ConfusionPicture.Spec normalisedSpec(ConfusionMatrix m) {
+    static ConfusionPicture.Spec normalisedSpec(ConfusionMatrix m) {
         double[][] values = m.rowNormalised();
         long[][] c = m.counts();
         int k = values.length;
