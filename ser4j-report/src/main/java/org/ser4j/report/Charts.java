@@ -215,6 +215,69 @@ final class Charts {
         return chart;
     }
 
+    /**
+     * One curve of {@link #curves}: points with a NaN y value are left out (a figure measured only every few
+     * epochs), so the line joins the points that exist.
+     */
+    record Curve(String name, double[] xs, double[] ys, Color colour, boolean dashed) {
+        Curve {
+            if (xs.length != ys.length) {
+                throw new IllegalArgumentException("a curve needs as many x as y values, found " + xs.length
+                        + " and " + ys.length);
+            }
+        }
+    }
+
+    /**
+     * Curves against a whole-number x axis (epochs), with a legend below the plot when there is more than one.
+     *
+     * @param yMin lower y limit, or NaN to let XChart choose
+     * @param yMax upper y limit, or NaN to let XChart choose
+     */
+    static XYChart curves(String title, String xTitle, String yTitle, List<Curve> curves, double yMin, double yMax,
+            int width, int height) {
+        XYChart chart = new XYChart(width, height);
+        style(chart.getStyler(), chart, title, xTitle, yTitle);
+        XYStyler st = chart.getStyler();
+        st.setLegendVisible(curves.size() > 1);
+        st.setLegendPosition(Styler.LegendPosition.OutsideS);
+        st.setLegendLayout(Styler.LegendLayout.Horizontal);
+        st.setPlotGridVerticalLinesVisible(false);
+        st.setYAxisDecimalPattern(DECIMALS);
+        st.setxAxisTickLabelsFormattingFunction(v -> Math.abs(v - Math.rint(v)) < 1e-9
+                ? String.format(Locale.ROOT, "%d", Math.round(v)) : "");
+        if (!Double.isNaN(yMin)) {
+            st.setYAxisMin(yMin);
+        }
+        if (!Double.isNaN(yMax)) {
+            st.setYAxisMax(yMax);
+        }
+        for (Curve c : curves) {
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            for (int i = 0; i < c.xs().length; i++) {
+                if (!Double.isNaN(c.ys()[i])) {
+                    xs.add(c.xs()[i]);
+                    ys.add(c.ys()[i]);
+                }
+            }
+            if (xs.isEmpty()) {
+                continue;
+            }
+            XYSeries s = chart.addSeries(c.name(), xs, ys);
+            // Markers show single epochs while they are few enough to tell apart.
+            s.setMarker(xs.size() <= 40 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            s.setMarkerColor(c.colour());
+            s.setLineColor(c.colour());
+            s.setLineWidth(2f);
+            if (c.dashed()) {
+                s.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                        new float[] {6f, 3f}, 0f));
+            }
+        }
+        return chart;
+    }
+
     private static double max(double[] xs) {
         double m = 0;
         for (double x : xs) {

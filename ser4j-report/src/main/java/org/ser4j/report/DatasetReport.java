@@ -2,7 +2,6 @@ package org.ser4j.report;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.ser4j.core.audio.AudioDecodeException;
@@ -216,18 +214,10 @@ public final class DatasetReport {
     }
 
     private static Path saveChart(Chart<?, ?> chart, Path outDir, String name) throws IOException {
-        Path file = outDir.resolve(name);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-        }
-        return file;
+        return Images.writePng(BitmapEncoder.getBufferedImage(chart), outDir.resolve(name));
     }
 
     private static Path savePng(BufferedImage image, Path outDir, String name) throws IOException {
-        Path file = outDir.resolve(name);
-        if (!ImageIO.write(image, "png", file.toFile())) {
-            throw new IOException(file + ": no PNG writer available in this Java runtime");
-        }
-        return file;
+        return Images.writePng(image, outDir.resolve(name));
     }
 }

@@ -58,10 +58,13 @@ final class Heatmap {
     private static final int LEFT = 88;
     private static final int TOP = 44;
     private static final int BOTTOM = 58;
-    private static final int BAR_GAP = 18;
-    private static final int BAR_WIDTH = 18;
-    private static final int RIGHT = BAR_GAP + BAR_WIDTH + 78;
-    private static final int TICK = 5;
+    /** Gap between a plot and its colour bar. */
+    static final int BAR_GAP = 18;
+    static final int BAR_WIDTH = 18;
+    /** The whole width right of a plot: gap, colour bar, its tick labels and title. */
+    static final int RIGHT = BAR_GAP + BAR_WIDTH + 78;
+    /** Length of a tick mark. */
+    static final int TICK = 5;
 
     private Heatmap() {
     }
@@ -143,17 +146,23 @@ final class Heatmap {
             g.setColor(Charts.TEXT);
             g.drawRect(px0, py0, pw, ph);
 
-            drawColourBar(g, spec, vmin, vmax, px0 + pw + BAR_GAP, py0, ph, width);
+            drawColourBar(g, spec.colorMap(), spec.colourBarTitle(), vmin, vmax, px0 + pw + BAR_GAP, py0, ph,
+                    width - 12);
         } finally {
             g.dispose();
         }
         return out;
     }
 
-    private static void drawColourBar(Graphics2D g, Spec spec, double vmin, double vmax, int x, int y, int h,
-            int width) {
+    /**
+     * A vertical colour bar at {@code x, y}, {@code h} pixels high, from {@code vmin} (bottom) to {@code vmax},
+     * with ticks on its right and {@code title} turned upright with its baseline at {@code titleX}. Also drawn
+     * beside confusion matrices, so every ser4j picture reads its colours the same way.
+     */
+    static void drawColourBar(Graphics2D g, ColorMap colorMap, String title, double vmin, double vmax, int x, int y,
+            int h, int titleX) {
         for (int i = 0; i < h; i++) {
-            g.setColor(spec.colorMap().color(1.0 - (double) i / (h - 1)));
+            g.setColor(colorMap.color(1.0 - (double) i / (h - 1)));
             g.drawLine(x, y + i, x + BAR_WIDTH - 1, y + i);
         }
         g.setColor(Charts.TEXT);
@@ -167,16 +176,16 @@ final class Heatmap {
             g.drawString(ticks.format(v), x + BAR_WIDTH + TICK + 3, yy + fm.getAscent() / 2 - 1);
         }
         g.setFont(Charts.AXIS_TITLE_FONT);
-        drawRotated(g, spec.colourBarTitle(), width - 12, y + h / 2.0);
+        drawRotated(g, title, titleX, y + h / 2.0);
     }
 
-    private static void drawCentred(Graphics2D g, String text, double cx, double baseline) {
+    static void drawCentred(Graphics2D g, String text, double cx, double baseline) {
         int w = g.getFontMetrics().stringWidth(text);
         g.drawString(text, (float) (cx - w / 2.0), (float) baseline);
     }
 
     /** Text turned 90 degrees counter-clockwise, centred at {@code cy}, its baseline at {@code x}. */
-    private static void drawRotated(Graphics2D g, String text, double x, double cy) {
+    static void drawRotated(Graphics2D g, String text, double x, double cy) {
         AffineTransform saved = g.getTransform();
         g.translate(x, cy);
         g.rotate(-Math.PI / 2);
