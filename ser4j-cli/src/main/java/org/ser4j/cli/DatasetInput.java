@@ -24,6 +24,11 @@ final class DatasetInput {
 
     /** Scans the inputs, printing the scanner's warnings to {@code err}. */
     LoadResult load(PrintWriter err) throws Exception {
+        return scan(paths, cremaDemographics, err);
+    }
+
+    /** Scans paths with the standard loaders, printing the scanner's warnings to {@code err}. */
+    static LoadResult scan(List<Path> paths, Path cremaDemographics, PrintWriter err) throws Exception {
         CorpusScanner.Builder b = CorpusScanner.builder();
         if (cremaDemographics != null) {
             b.optLoaders(CorpusLoaders.standard(CremaDLoader.withDemographics(cremaDemographics)));

@@ -116,6 +116,25 @@ public final class ModelBundles {
         }
     }
 
+    /** Where the bundled default model lives on the class path. */
+    public static final String DEFAULT_MODEL_RESOURCE = "/org/ser4j/model/default.ser4j";
+
+    /**
+     * Reads ser4j's bundled default model (a 7-class model trained on five research corpora: see its card's
+     * training data and docs/results.md).
+     *
+     * @throws ModelFormatException if this build carries no default model or it is damaged
+     */
+    public static ModelBundle readDefault() throws IOException, ModelFormatException {
+        try (InputStream in = ModelBundles.class.getResourceAsStream(DEFAULT_MODEL_RESOURCE)) {
+            if (in == null) {
+                throw new ModelFormatException("this build of ser4j carries no default model (" + DEFAULT_MODEL_RESOURCE
+                        + " is missing); give a model file with --model");
+            }
+            return read(in, "the bundled default model");
+        }
+    }
+
     /**
      * Reads a bundle from a stream, which it does not close.
      *
