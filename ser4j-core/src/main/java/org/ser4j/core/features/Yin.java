@@ -185,7 +185,8 @@ public final class Yin {
             double d = Math.max(0.0, energy0 + energyTau - 2 * head[tau]);
             cumulative += d;
             if (tau >= minPeriod) {
-                cmnd[tau - minPeriod] = d * tau / cumulative;
+                // no difference yet at all (a constant running into the zero padding): d' = 1 as at tau = 0
+                cmnd[tau - minPeriod] = cumulative > 0 ? d * tau / cumulative : 1.0;
             }
         }
         if (!(cumulative > FLAT_DIFFERENCE * energy0 * maxPeriod)) {
