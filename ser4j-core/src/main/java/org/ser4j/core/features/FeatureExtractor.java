@@ -1,5 +1,7 @@
 package org.ser4j.core.features;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.ser4j.core.audio.PcmAudio;
 import org.ser4j.core.dsp.FloatMatrix;
 import org.ser4j.core.dsp.Stft;
@@ -14,10 +16,12 @@ public final class FeatureExtractor {
 
     private final FeatureSet set;
     private final LibrosaFeatures librosa;
+    private final FunctionalFeatures functionals;
 
     private FeatureExtractor(FeatureSet set, LibrosaFeatures librosa) {
         this.set = set;
         this.librosa = librosa;
+        this.functionals = new FunctionalFeatures(librosa);
     }
 
     /**
@@ -58,7 +62,42 @@ public final class FeatureExtractor {
             case ZCR_RMS -> zcrRms(audio);
             case LOGMEL_IMAGE -> new Features(set, new int[] {config().nMels(), config().imageFrames()},
                     image(logMel(audio)), sr);
+            case FUNCTIONALS -> new Features(set, new int[] {functionals.size()}, functionals.compute(audio), sr);
         };
+    }
+
+    /**
+     * The name of every value of a vector set, in order: {@code "zcr.mean"}, {@code "chroma0.mean"}, ...,
+     * {@code "mfcc0.mean"}, ..., {@code "rms.mean"}, {@code "mel0.mean"}, ... for {@link FeatureSet#SEED162};
+     * {@link FunctionalFeatures#names()} for {@link FeatureSet#FUNCTIONALS}.
+     *
+     * @throws UnsupportedOperationException for the frame-matrix and image sets, whose dimensions are frames
+     */
+    public List<String> dimensionNames() {
+        return switch (set) {
+            case SEED162 -> seedNames();
+            case FUNCTIONALS -> functionals.names();
+            case LOGMEL, MFCC, ZCR_RMS, LOGMEL_IMAGE -> throw new UnsupportedOperationException(set
+                    + " features are a matrix of frames or an image; only SEED162 and FUNCTIONALS name their "
+                    + "dimensions");
+        };
+    }
+
+    private List<String> seedNames() {
+        FeatureConfig c = config();
+        List<String> names = new ArrayList<>(seedLength());
+        names.add("zcr.mean");
+        addIndexed(names, "chroma", c.nChroma());
+        addIndexed(names, "mfcc", c.nMfcc());
+        names.add("rms.mean");
+        addIndexed(names, "mel", c.nMels());
+        return List.copyOf(names);
+    }
+
+    private static void addIndexed(List<String> names, String prefix, int count) {
+        for (int i = 0; i < count; i++) {
+            names.add(prefix + i + ".mean");
+        }
     }
 
     private int seedLength() {

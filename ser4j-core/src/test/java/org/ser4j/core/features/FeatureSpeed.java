@@ -52,6 +52,8 @@ public final class FeatureSpeed {
         measure("zcr", seconds, clips, a -> lf.zeroCrossingRate(a)[0]);
         measure("rms", seconds, clips, a -> lf.rms(a)[0]);
         measure("seed162 without chroma", seconds, clips, a -> seedWithoutChroma(lf, a));
+        Yin yin = Yin.withDefaults(sr, FeatureConfig.DEFAULT_HOP_LENGTH);
+        measure("yin", seconds, clips, a -> yin.compute(a.samples()).cmndMin()[0]);
         for (FeatureSet set : FeatureSet.values()) {
             FeatureExtractor x = FeatureExtractor.of(set, FeatureConfig.defaults());
             try {
