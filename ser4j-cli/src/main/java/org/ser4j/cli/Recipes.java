@@ -30,7 +30,7 @@ final class Recipes {
             setup.architecture = Architecture.MLP;
         }
         if (!pr.hasMatchedOption("--features")) {
-            setup.featureSet = FeatureSet.SEED162;
+            setup.featureSet = FeatureSet.FUNCTIONALS;
         }
         if (!pr.hasMatchedOption("--hp")) {
             setup.hyperParameters.putAll(Map.of("hidden", "512,256", "dropout", "0.4"));
