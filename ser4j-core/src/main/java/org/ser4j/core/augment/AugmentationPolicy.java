@@ -49,6 +49,10 @@ public record AugmentationPolicy(List<List<AugmentationStep>> recipes) {
     private static final String NONE_SPEC = "none";
     private static final String BRIEF_SPEC = "brief";
 
+    /**
+     * @throws IllegalArgumentException if a recipe is empty
+     * @throws NullPointerException     if the list, a recipe or a step is null
+     */
     public AugmentationPolicy {
         Objects.requireNonNull(recipes, "recipes");
         List<List<AugmentationStep>> copied = new ArrayList<>(recipes.size());

@@ -31,6 +31,10 @@ public record AugmentationStep(AugmentationKind kind, double min, double max, do
     /** The shift sugar {@code max=S}, meaning seconds in {@code [-S, S]}. */
     private static final String SYMMETRIC = "max";
 
+    /**
+     * @throws IllegalArgumentException if the range or probability is out of bounds, saying which and what was
+     *                                  found
+     */
     public AugmentationStep {
         Objects.requireNonNull(kind, "kind");
         if (!Double.isFinite(min) || !Double.isFinite(max) || min > max) {
