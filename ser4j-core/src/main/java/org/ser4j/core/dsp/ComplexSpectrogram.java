@@ -14,6 +14,7 @@ package org.ser4j.core.dsp;
  */
 public record ComplexSpectrogram(int frames, int bins, float[] real, float[] imag) {
 
+    /** @throws IllegalArgumentException if the arrays do not hold {@code frames * bins} values each */
     public ComplexSpectrogram {
         if (frames < 0 || bins < 1) {
             throw new IllegalArgumentException("shape must be at least 0 frames x 1 bin, was " + frames + "x" + bins);
