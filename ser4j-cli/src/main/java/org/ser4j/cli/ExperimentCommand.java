@@ -24,6 +24,7 @@ import org.ser4j.data.Dataset;
 import org.ser4j.data.LabelMapping;
 import org.ser4j.data.features.DatasetFeaturizer;
 import org.ser4j.data.features.FeatureCache;
+import org.ser4j.data.split.Fold;
 import org.ser4j.data.split.Protocol;
 import org.ser4j.data.split.SplitConfig;
 import org.ser4j.data.split.SplitPlan;
@@ -71,7 +72,8 @@ final class ExperimentCommand implements Callable<Integer> {
             @JsonProperty(value = "protocol", required = true) String protocol,
             @JsonProperty("folds") Integer folds,
             @JsonProperty("validation_fraction") Double validationFraction,
-            @JsonProperty("test_fraction") Double testFraction) {
+            @JsonProperty("test_fraction") Double testFraction,
+            @JsonProperty("train_extra") List<String> trainExtra) {
     }
 
     /** One configuration to train; absent fields take {@code ser4j train}'s defaults. */
@@ -79,6 +81,7 @@ final class ExperimentCommand implements Callable<Integer> {
     record RunSpec(@JsonProperty(value = "name", required = true) String name,
             @JsonProperty(value = "arch", required = true) String arch,
             @JsonProperty("features") String features,
+            @JsonProperty("feature_params") Map<String, String> featureParams,
             @JsonProperty("hp") Map<String, String> hp,
             @JsonProperty("epochs") Integer epochs,
             @JsonProperty("batch_size") Integer batchSize,
@@ -148,6 +151,18 @@ final class ExperimentCommand implements Callable<Integer> {
             }
             SplitPlan plan = protocol.splitter(sc.build()).split(dataset);
             List<Emotion> labels = TrainingJob.labelsOf(dataset);
+            Dataset featurized = dataset;
+            if (ds.trainExtra() != null) {
+                // Other corpora join every fold's training side: still speaker-independent (no speaker is in two
+                // corpora), and only clips of this dataset's classes.
+                List<Clip> extra = all.clips().stream()
+                        .filter(c -> ds.trainExtra().stream().anyMatch(k -> k.equalsIgnoreCase(c.corpus())))
+                        .filter(c -> c.emotion().isPresent() && labels.contains(c.emotion().get())).toList();
+                plan = withExtraTraining(plan, extra);
+                List<Clip> both = new ArrayList<>(dataset.clips());
+                both.addAll(extra);
+                featurized = Dataset.of(both);
+            }
             for (RunSpec run : experiment.runs()) {
                 if (only != null && !only.contains(run.name())) {
                     continue;
@@ -156,8 +171,8 @@ final class ExperimentCommand implements Callable<Integer> {
                 err.printf(Locale.ROOT, "ser4j: %s on %s (%s, %d folds)%n", run.name(), ds.name(), protocol.cliName(),
                         plan.folds().size());
                 DatasetFeaturizer.Result features;
-                try (Progress.Task task = progress.task("features " + ds.name(), dataset.size())) {
-                    features = job.featurize(dataset, task);
+                try (Progress.Task task = progress.task("features " + ds.name(), featurized.size())) {
+                    features = job.featurize(featurized, task);
                 }
                 long t0 = System.nanoTime();
                 List<FoldRunner.Outcome> outcomes = job.crossValidate(plan, labels, TrainingJob.byPath(features),
@@ -182,6 +197,18 @@ final class ExperimentCommand implements Callable<Integer> {
         stdout.println(table.markdown());
         stdout.flush();
         return 0;
+    }
+
+    private static SplitPlan withExtraTraining(SplitPlan plan, List<Clip> extra) {
+        List<Fold> folds = new ArrayList<>();
+        for (Fold f : plan.folds()) {
+            List<Clip> train = new ArrayList<>(f.train());
+            train.addAll(extra);
+            folds.add(new Fold(f.name(), train, f.validation(), f.test()));
+        }
+        Map<String, String> params = new LinkedHashMap<>(plan.parameters());
+        params.put("trainExtraClips", Integer.toString(extra.size()));
+        return new SplitPlan(plan.protocol(), plan.seed(), params, plan.speakerIndependent(), folds, plan.excluded());
     }
 
     private static ExperimentSpec read(Path file) throws IOException {
@@ -225,6 +252,7 @@ final class ExperimentCommand implements Callable<Integer> {
         }
         TrainingJob.Builder b = TrainingJob.builder().setArchitecture(Architecture.forCardName(r.arch()))
                 .optHyperParameters(r.hp() == null ? Map.of() : new LinkedHashMap<>(r.hp()))
+                .optFeatureConfig(FeatureParameters.config(r.featureParams() == null ? Map.of() : r.featureParams()))
                 .optTrainingOptions(o.build()).optCache(cache).optCommand("ser4j experiment run=" + r.name())
                 .optAugmentation(r.augment() == null ? AugmentationPolicy.NONE : AugmentationPolicy.parse(r.augment()));
         if (r.features() != null) {

@@ -69,6 +69,10 @@ final class TrainCommand implements Callable<Integer> {
                     + "reproduces ser4j's bundled model from the five corpora (see docs/results.md).")
     String recipe;
 
+    @Option(names = "--list-architectures", help = true,
+            description = "List the architectures with their default feature set and hyper-parameters, and exit.")
+    boolean listArchitectures;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The model bundle to write.")
     Path out;
 
@@ -81,6 +85,14 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (listArchitectures) {
+            for (Architecture a : Architecture.values()) {
+                stdout.printf(Locale.ROOT, "%-9s features %-13s %s%n", a.cardName(),
+                        a.defaultFeatureSet().name().toLowerCase(Locale.ROOT), a.defaults());
+            }
+            stdout.flush();
+            return 0;
+        }
         if (recipe != null) {
             Recipes.apply(recipe, spec, setup, datasetOptions, input);
         }

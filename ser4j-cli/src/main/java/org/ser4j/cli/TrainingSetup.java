@@ -63,6 +63,11 @@ final class TrainingSetup {
                     + "Each architecture's keys and defaults are listed by 'ser4j train --list-architectures'.")
     Map<String, String> hyperParameters = new LinkedHashMap<>();
 
+    @Option(names = "--feature-param", paramLabel = "KEY=VALUE",
+            description = "Feature parameter by librosa's name, repeatable: n_fft, hop_length, n_mels, n_mfcc, fmin, "
+                    + "fmax, top_db, frame_length, frame_hop, image_frames (default: librosa's defaults).")
+    Map<String, String> featureParameters = new LinkedHashMap<>();
+
     @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs (default: ${DEFAULT-VALUE}).",
             defaultValue = "50")
     int epochs;
@@ -130,7 +135,8 @@ final class TrainingSetup {
         Map<String, String> hp = new LinkedHashMap<>();
         hyperParameters.forEach((k, v) -> hp.put(k.trim(), v.trim()));
         TrainingJob.Builder b = TrainingJob.builder().setArchitecture(architecture).optHyperParameters(hp)
-                .optFeatureSet(featureSet).optTrainingOptions(options()).optAugmentation(augmentation)
+                .optFeatureSet(featureSet).optFeatureConfig(FeatureParameters.config(featureParameters))
+                .optTrainingOptions(options()).optAugmentation(augmentation)
                 .optCommand(command);
         if (!noCache) {
             b.optCache(new FeatureCache(cache != null ? cache : FeatureCache.defaultDirectory()));
