@@ -25,11 +25,8 @@ final class Images {
     /** A white picture with {@code text} in the middle, in the charts' title font. */
     static BufferedImage message(String text, int width, int height) {
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
+        Graphics2D g = whiteCanvas(out);
         try {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
             g.setColor(Charts.TEXT);
             g.setFont(Charts.AXIS_TITLE_FONT);
             Heatmap.drawCentred(g, text, width / 2.0, height / 2.0);
@@ -37,5 +34,15 @@ final class Images {
             g.dispose();
         }
         return out;
+    }
+
+    /** Graphics on {@code image}, painted white, with anti-aliased shapes and text; dispose of it when done. */
+    static Graphics2D whiteCanvas(BufferedImage image) {
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        return g;
     }
 }

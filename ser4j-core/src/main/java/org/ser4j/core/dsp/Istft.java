@@ -34,12 +34,7 @@ public final class Istft {
      * @param hopLength samples between frame starts (librosa default {@code nFft / 4} = 512)
      */
     public Istft(int nFft, int hopLength) {
-        if (nFft < 2 || nFft % 2 != 0) {
-            throw new IllegalArgumentException("n_fft must be even and at least 2, was " + nFft);
-        }
-        if (hopLength <= 0) {
-            throw new IllegalArgumentException("hop length must be positive, was " + hopLength);
-        }
+        Stft.requireGrid(nFft, hopLength);
         this.nFft = nFft;
         this.hopLength = hopLength;
         this.window = Stft.periodicHann(nFft);

@@ -32,12 +32,7 @@ public final class Stft {
      * @param hopLength samples between frame starts (librosa default 512)
      */
     public Stft(int nFft, int hopLength) {
-        if (nFft < 2 || nFft % 2 != 0) {
-            throw new IllegalArgumentException("n_fft must be even and at least 2, was " + nFft);
-        }
-        if (hopLength <= 0) {
-            throw new IllegalArgumentException("hop length must be positive, was " + hopLength);
-        }
+        requireGrid(nFft, hopLength);
         this.nFft = nFft;
         this.hopLength = hopLength;
         this.window = periodicHann(nFft);
@@ -153,6 +148,16 @@ public final class Stft {
                 double im = buf[2 * k + 1];
                 out[offset + k] = (float) Math.sqrt(re * re + im * im);
             }
+        }
+    }
+
+    /** Checks an analysis grid: an even FFT length of at least 2 and a positive hop. */
+    static void requireGrid(int nFft, int hopLength) {
+        if (nFft < 2 || nFft % 2 != 0) {
+            throw new IllegalArgumentException("n_fft must be even and at least 2, was " + nFft);
+        }
+        if (hopLength <= 0) {
+            throw new IllegalArgumentException("hop length must be positive, was " + hopLength);
         }
     }
 }
