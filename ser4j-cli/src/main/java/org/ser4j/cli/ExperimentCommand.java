@@ -32,6 +32,7 @@ import org.ser4j.report.ComparisonTable;
 import org.ser4j.report.EvaluationReport;
 import org.ser4j.train.Architecture;
 import org.ser4j.train.FoldRunner;
+import org.ser4j.train.SpeakerNormalisation;
 import org.ser4j.train.TrainingJob;
 import org.ser4j.train.TrainingOptions;
 import picocli.CommandLine.Command;
@@ -90,7 +91,8 @@ final class ExperimentCommand implements Callable<Integer> {
             @JsonProperty("patience") Integer patience,
             @JsonProperty("augment") String augment,
             @JsonProperty("mixup") Float mixup,
-            @JsonProperty("spec_augment") Integer specAugment) {
+            @JsonProperty("spec_augment") Integer specAugment,
+            @JsonProperty("speaker_normalisation") Boolean speakerNormalisation) {
     }
 
     /** The whole file. */
@@ -175,7 +177,11 @@ final class ExperimentCommand implements Callable<Integer> {
                     features = job.featurize(featurized, task);
                 }
                 long t0 = System.nanoTime();
-                List<FoldRunner.Outcome> outcomes = job.crossValidate(plan, labels, TrainingJob.byPath(features),
+                var byPath = TrainingJob.byPath(features);
+                if (Boolean.TRUE.equals(run.speakerNormalisation())) {
+                    byPath = SpeakerNormalisation.apply(byPath);
+                }
+                List<FoldRunner.Outcome> outcomes = job.crossValidate(plan, labels, byPath,
                         TrainCommand.foldListener(progress, err, job.options().epochs()));
                 ComparisonTable.Row row = new ComparisonTable.Row(List.of(ds.name(), protocol.cliName(), run.name()),
                         TrainingReports.folds(outcomes));
