@@ -186,8 +186,10 @@ final class ExperimentCommand implements Callable<Integer> {
                 ComparisonTable.Row row = new ComparisonTable.Row(List.of(ds.name(), protocol.cliName(), run.name()),
                         TrainingReports.folds(outcomes));
                 rows.add(row);
-                err.printf(Locale.ROOT, "ser4j: %s on %s: ua %.3f ± %.3f in %.0f s%n", run.name(), ds.name(),
-                        row.ua().mean(), row.ua().std(), (System.nanoTime() - t0) / 1e9);
+                double std = row.ua().std();
+                err.printf(Locale.ROOT, "ser4j: %s on %s: ua %.3f ± %s in %.0f s%n", run.name(), ds.name(),
+                        row.ua().mean(), Double.isNaN(std) ? "–" : String.format(Locale.ROOT, "%.3f", std),
+                        (System.nanoTime() - t0) / 1e9);
                 EvaluationReport.builder().setTitle(run.name() + " on " + ds.name() + ", " + protocol.cliName()
                                 + " (test predictions of all folds pooled)")
                         .optDetail("plan", plan.describe().lines().findFirst().orElse(""))
