@@ -27,7 +27,7 @@ class DefaultModelCorpusTest {
         String shared = System.getProperty("ser4j.shared");
         Path corpora = shared == null ? null : Path.of(shared, "corpora");
         assumeTrue(corpora != null && Files.isDirectory(corpora), "../shared/corpora not present");
-        CliTest.Run run = CliTest.run("eval", "--data", corpora.toString(), "--corpora", "EmoDB", "--out",
+        CliTest.Run run = CliTest.run("eval", "--no-cache", "--data", corpora.toString(), "--corpora", "EmoDB", "--out",
                 dir.toString());
         assertEquals(0, run.exit(), run.err());
         JsonNode line = new ObjectMapper().readTree(run.out().strip());
