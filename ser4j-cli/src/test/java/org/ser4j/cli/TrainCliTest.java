@@ -22,7 +22,7 @@ import org.ser4j.model.ModelBundles;
 
 /**
  * {@code train}, {@code eval} and {@code experiment} end to end on generated audio: three "emotions" that are
- * tones of different pitch and loudness, spoken by four "speakers", so that a model can learn them in a few
+ * tones of different pitch and loudness, spoken by six "speakers", so that a model can learn them in a few
  * epochs.
  */
 class TrainCliTest {
@@ -45,12 +45,12 @@ class TrainCliTest {
         double[] pitch = {320, 110, 180};
         double[] level = {0.6, 0.1, 0.3};
         Random r = new Random(1);
-        for (int spk = 1; spk <= 4; spk++) {
+        for (int spk = 1; spk <= 6; spk++) {
             for (int e = 0; e < emotions.length; e++) {
                 for (int take = 1; take <= 3; take++) {
                     String name = "clips/s" + spk + "-" + emotions[e] + "-" + take + ".wav";
                     Files.write(manifest.getParent().resolve(name),
-                            tone(pitch[e] * (0.9 + 0.05 * spk), level[e], r));
+                            tone(pitch[e] * (0.94 + 0.02 * spk), level[e], r));
                     csv.append(name).append(',').append(emotions[e]).append(",s").append(spk).append('\n');
                 }
             }
@@ -67,7 +67,7 @@ class TrainCliTest {
     @Test
     void trainWritesABundleWithCrossValidationFiguresCurvesAndReport() throws Exception {
         assertEquals("mlp", trained.get("architecture").asText());
-        assertEquals(36, trained.get("clips").asInt());
+        assertEquals(54, trained.get("clips").asInt());
         assertEquals(2, trained.get("cv").get("folds").asInt());
         assertTrue(trained.get("cv").get("ua_mean").asDouble() > 0.5, trained.toString());
         ModelBundle bundle = ModelBundles.read(model);
@@ -88,7 +88,7 @@ class TrainCliTest {
                 "--manifest", manifest.toString(), "--augment", "gain:-6..6", "--cache", cache.toString(),
                 "--out", dir.resolve("again.ser4j").toString());
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.err().contains("72 from cache"), run.err());
+        assertTrue(run.err().contains("108 from cache"), run.err());
     }
 
     @Test
@@ -98,7 +98,7 @@ class TrainCliTest {
                 "--cache", cache.toString(), "--out", out.toString());
         assertEquals(0, run.exit(), run.err());
         JsonNode line = new ObjectMapper().readTree(run.out().strip());
-        assertEquals(36, line.get("n").asInt());
+        assertEquals(54, line.get("n").asInt());
         for (String k : List.of("ua", "wa", "macro_f1")) {
             assertTrue(line.get(k).isNumber(), k);
         }
@@ -116,9 +116,9 @@ class TrainCliTest {
                 "--cache", cache.toString(), "--classes", "angry,sad", "--out", dir.resolve("eval2").toString());
         assertEquals(0, run.exit(), run.err());
         JsonNode line = new ObjectMapper().readTree(run.out().strip());
-        assertEquals(24, line.get("n").asInt());
+        assertEquals(36, line.get("n").asInt());
         assertEquals(List.of("sad", "angry"), iterate(line.get("per_class").fieldNames()));
-        assertTrue(run.err().contains("12 clips have an emotion outside"), run.err());
+        assertTrue(run.err().contains("18 clips have an emotion outside"), run.err());
     }
 
     @Test
