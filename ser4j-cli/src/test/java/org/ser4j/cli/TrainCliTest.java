@@ -57,9 +57,9 @@ class TrainCliTest {
         }
         Files.writeString(manifest, csv);
         model = dir.resolve("model.ser4j");
-        CliTest.Run run = CliTest.run("train", "--arch", "mlp", "--hp", "hidden=32,16", "--epochs", "30",
+        CliTest.Run run = CliTest.run("train", "--arch", "mlp", "--hp", "hidden=32,16", "--epochs", "30", "--batch-size", "8",
                 "--manifest", manifest.toString(), "--protocol", "speaker-kfold", "--folds", "2",
-                "--augment", "gain:-6..6", "--cache", cache.toString(), "--out", model.toString());
+                "--augment", "noise:snr=30..40", "--cache", cache.toString(), "--out", model.toString());
         assertEquals(0, run.exit(), run.err());
         trained = new ObjectMapper().readTree(run.out().strip());
     }
@@ -72,7 +72,7 @@ class TrainCliTest {
         assertTrue(trained.get("cv").get("ua_mean").asDouble() > 0.5, trained.toString());
         ModelBundle bundle = ModelBundles.read(model);
         assertTrue(bundle.card().metrics().containsKey("cv_ua_mean"));
-        assertTrue(bundle.card().trainingData().protocol().contains("augmentation=gain"),
+        assertTrue(bundle.card().trainingData().protocol().contains("augmentation=noise"),
                 bundle.card().trainingData().protocol());
         assertTrue(bundle.card().provenance().command().startsWith("ser4j train --arch mlp"));
         Path report = Path.of(trained.get("report").asText());
@@ -85,7 +85,7 @@ class TrainCliTest {
     @Test
     void aSecondRunReadsEveryFeatureFromTheCache() {
         CliTest.Run run = CliTest.run("train", "--arch", "mlp", "--hp", "hidden=8", "--epochs", "1",
-                "--manifest", manifest.toString(), "--augment", "gain:-6..6", "--cache", cache.toString(),
+                "--manifest", manifest.toString(), "--augment", "noise:snr=30..40", "--cache", cache.toString(),
                 "--out", dir.resolve("again.ser4j").toString());
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.err().contains("108 from cache"), run.err());

@@ -25,8 +25,8 @@ import org.ser4j.data.Clip;
 /**
  * Decodes clips and computes one feature set for each, plus the features of augmented copies when asked, in
  * parallel and through an optional {@link FeatureCache}. The augmented copies of a clip depend only on the
- * clip's path, the policy and the seed, never on the fold or the thread, so one cache serves every fold of every
- * protocol, and augmentation is applied where the caller puts it: on training clips only, after the split.
+ * clip (corpus, speaker, file name), the policy and the seed, never on the fold, the thread or the folder, so
+ * one cache serves every fold of every protocol, and augmentation is applied where the caller puts it: on training clips only, after the split.
  *
  * <p>A clip that cannot be decoded is reported in {@link Result#failures()} and left out; the others continue.
  */
@@ -102,7 +102,8 @@ public final class DatasetFeaturizer {
      * Featurises clips and {@code policy.copies()} augmented copies of each.
      *
      * @param policy   the augmentation; {@link AugmentationPolicy#NONE} for none
-     * @param seed     the augmentation seed; each clip's copies use a seed derived from it and the clip's path
+     * @param seed     the augmentation seed; each clip's copies use a seed derived from it and the clip's corpus,
+     *                 speaker and file name
      * @param progress called with the number of clips done so far, from worker threads
      * @throws InterruptedException if interrupted while waiting for the workers
      */
@@ -151,7 +152,8 @@ public final class DatasetFeaturizer {
         String parameters = extractor.config() + ";sr=" + sampleRate;
         List<FeatureCache.Key> keys = new ArrayList<>();
         keys.add(FeatureCache.Key.of(clip.path(), extractor.set(), parameters, "original"));
-        long clipSeed = seed ^ mix(clip.path().toAbsolutePath().normalize().toString());
+        // Seeded by what the clip is, not where it lies, so that a corpus moved elsewhere gives the same copies.
+        long clipSeed = seed ^ mix(clip.corpus() + '/' + clip.speaker() + '/' + clip.path().getFileName());
         for (int c = 0; c < policy.copies(); c++) {
             keys.add(FeatureCache.Key.of(clip.path(), extractor.set(), parameters,
                     policy.spec() + ";seed=" + clipSeed + ";copy=" + c));
