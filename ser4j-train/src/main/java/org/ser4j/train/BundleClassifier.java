@@ -1,6 +1,5 @@
 package org.ser4j.train;
 
-import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -76,7 +75,8 @@ public final class BundleClassifier implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException("the model card's hyper-parameters are invalid: " + e.getMessage(), e);
         }
-        Model model = Model.newInstance("ser4j-" + architecture.cardName(), Device.cpu(), engine.getEngineName());
+        Model model = Model.newInstance("ser4j-" + architecture.cardName(), engine.defaultDevice(),
+                engine.getEngineName());
         try {
             model.setBlock(block);
             // Initialise first: a block that was only loaded has no input description (djl-offline.md, pitfall 2).

@@ -126,15 +126,17 @@ public final class NetworkTrainer {
         int bestEpoch = -1;
         double bestUa = Double.NEGATIVE_INFINITY;
         ClassificationReport bestReport = null;
-        try (NDManager root = NDManager.newBaseManager(Device.cpu(), engine.getEngineName());
-                Model model = Model.newInstance("ser4j-" + architecture.cardName(), Device.cpu(),
+        // A GPU when the engine has one (a CUDA build of the native library on the class path), else the CPU.
+        Device device = engine.defaultDevice();
+        try (NDManager root = NDManager.newBaseManager(device, engine.getEngineName());
+                Model model = Model.newInstance("ser4j-" + architecture.cardName(), device,
                         engine.getEngineName())) {
             Block block = architecture.build(hyperParameters, k, layout);
             model.setBlock(block);
             DefaultTrainingConfig cfg = new DefaultTrainingConfig(new WeightedSoftmaxCrossEntropy())
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(options.learningRate()))
                             .optWeightDecays(options.weightDecay()).build())
-                    .optDevices(new Device[] {Device.cpu()});
+                    .optDevices(new Device[] {device});
             try (Trainer trainer = model.newTrainer(cfg)) {
                 trainer.initialize(new Shape(1, d));
                 BatchMaker batches = new BatchMaker(rows, y, weights, k, layout, options, random);
