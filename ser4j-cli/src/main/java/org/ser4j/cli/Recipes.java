@@ -21,7 +21,13 @@ final class Recipes {
     private Recipes() {
     }
 
-    static void apply(String name, CommandSpec spec, TrainingSetup setup, DatasetOptions data, TrainingInput input) {
+    /** What the default model's provenance says about the licences of its training data. */
+    static final String DATA_LICENCE = "trained on research corpora: RAVDESS (CC BY-NC-SA 4.0), SAVEE (research use "
+            + "only), TESS (CC BY-NC-ND 4.0), EmoDB (free for research), EMOVO (non-commercial, with acknowledgement); "
+            + "use it within those licences";
+
+    static void apply(String name, CommandSpec spec, TrainingSetup setup, DatasetOptions data,
+            Map<String, String> notes) {
         if (!DEFAULT.equals(name.toLowerCase(Locale.ROOT))) {
             throw new ParameterException(spec.commandLine(), "unknown recipe '" + name + "'; known: " + DEFAULT);
         }
@@ -44,6 +50,7 @@ final class Recipes {
         if (!pr.hasMatchedOption("--mixup")) {
             setup.mixup = 0.2f;
         }
+        notes.putIfAbsent("data_licence", DATA_LICENCE);
         // Seven classes: calm is a mild neutral (RAVDESS), boredom exists in EmoDB only.
         if (!pr.hasMatchedOption("--map")) {
             data.map = "calm=neutral";

@@ -19,6 +19,7 @@ import org.ser4j.data.split.SplitPlan;
 import org.ser4j.model.ModelBundle;
 import org.ser4j.model.ModelBundles;
 import org.ser4j.model.ModelCard;
+import org.ser4j.model.Provenance;
 import org.ser4j.report.ComparisonTable;
 import org.ser4j.report.EvaluationReport;
 import org.ser4j.train.Architecture;
@@ -69,6 +70,10 @@ final class TrainCommand implements Callable<Integer> {
                     + "reproduces ser4j's bundled model from the five corpora (see docs/results.md).")
     String recipe;
 
+    @Option(names = "--note", paramLabel = "KEY=VALUE",
+            description = "A note recorded in the bundle's provenance, repeatable, e.g. --note data_licence='CC BY-NC'.")
+    Map<String, String> notes = new TreeMap<>();
+
     @Option(names = "--list-architectures", help = true,
             description = "List the architectures with their default feature set and hyper-parameters, and exit.")
     boolean listArchitectures;
@@ -94,7 +99,7 @@ final class TrainCommand implements Callable<Integer> {
             return 0;
         }
         if (recipe != null) {
-            Recipes.apply(recipe, spec, setup, datasetOptions, input);
+            Recipes.apply(recipe, spec, setup, datasetOptions, notes);
         }
         if (setup.architecture == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--arch=NAME' (one of "
@@ -159,7 +164,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainingResult result = job.trainFinal(dataset, labels, byPath, progress.training("final: ", setup.epochs));
         TrainingReports.curves(result).write(reports);
-        ModelBundle bundle = withMetrics(result.bundle(), cvMetrics);
+        ModelBundle bundle = withMetricsAndNotes(result.bundle(), cvMetrics, notes);
         ModelBundles.write(bundle, out);
         line.put("model", out.toString());
         line.put("architecture", job.architecture().cardName());
@@ -206,15 +211,16 @@ final class TrainCommand implements Callable<Integer> {
         return parent.resolve(stem + "-report");
     }
 
-    private static ModelBundle withMetrics(ModelBundle b, Map<String, Double> extra) {
-        if (extra.isEmpty()) {
-            return b;
-        }
+    private static ModelBundle withMetricsAndNotes(ModelBundle b, Map<String, Double> extra, Map<String, String> notes) {
         ModelCard c = b.card();
         Map<String, Double> metrics = new TreeMap<>(c.metrics());
         metrics.putAll(extra);
+        Provenance p = c.provenance();
+        Map<String, String> details = new TreeMap<>(p.details());
+        details.putAll(notes);
         ModelCard card = new ModelCard(c.architecture(), c.hyperParameters(), c.featureSet(), c.featureConfig(),
-                c.sampleRate(), c.labels(), c.normalisation(), c.trainingData(), metrics, c.provenance());
+                c.sampleRate(), c.labels(), c.normalisation(), c.trainingData(), metrics,
+                new Provenance(p.ser4jVersion(), p.created(), p.seed(), p.command(), details));
         return new ModelBundle(card, b.weightsFormat(), b.weights());
     }
 }

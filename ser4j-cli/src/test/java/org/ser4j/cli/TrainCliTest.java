@@ -59,7 +59,8 @@ class TrainCliTest {
         model = dir.resolve("model.ser4j");
         CliTest.Run run = CliTest.run("train", "--arch", "mlp", "--hp", "hidden=32,16", "--epochs", "30", "--batch-size", "8",
                 "--manifest", manifest.toString(), "--protocol", "speaker-kfold", "--folds", "2",
-                "--augment", "noise:snr=30..40", "--cache", cache.toString(), "--out", model.toString());
+                "--augment", "noise:snr=30..40", "--cache", cache.toString(), "--note", "owner=tests", "--out",
+                model.toString());
         assertEquals(0, run.exit(), run.err());
         trained = new ObjectMapper().readTree(run.out().strip());
     }
@@ -75,6 +76,7 @@ class TrainCliTest {
         assertTrue(bundle.card().trainingData().protocol().contains("augmentation=noise"),
                 bundle.card().trainingData().protocol());
         assertTrue(bundle.card().provenance().command().startsWith("ser4j train --arch mlp"));
+        assertEquals("tests", bundle.card().provenance().details().get("owner"));
         Path report = Path.of(trained.get("report").asText());
         for (String f : List.of("training_curves.png", "training_log.csv", "comparison.md",
                 "cross-validation/report.html", "cross-validation/confusion_counts.png")) {

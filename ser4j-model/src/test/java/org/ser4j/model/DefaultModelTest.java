@@ -23,6 +23,8 @@ class DefaultModelTest {
                 .sorted().toList());
         assertTrue(c.provenance().command().contains("--recipe default"), c.provenance().command());
         assertTrue(c.metrics().containsKey("cv_ua_mean"), c.metrics().toString());
+        assertTrue(c.provenance().details().getOrDefault("data_licence", "").contains("research"),
+                "the bundle says its training data are research corpora");
         assertTrue(b.weights().length < 20 << 20, "at most 20 MB");
     }
 }
