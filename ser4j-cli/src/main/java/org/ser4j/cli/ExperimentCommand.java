@@ -227,12 +227,29 @@ final class ExperimentCommand implements Callable<Integer> {
             return new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                     .readValue(file.toFile(), ExperimentSpec.class);
         } catch (JsonMappingException e) {
-            throw new IllegalArgumentException("invalid experiment file " + file + ": " + e.getOriginalMessage()
-                    + " at " + e.getPathReference(), e);
+            throw new IllegalArgumentException("invalid experiment file " + file + ": " + describe(e), e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("experiment file " + file + " is not valid JSON: "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
+            String where = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+                    ? " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")" : "";
+            throw new IllegalArgumentException("experiment file " + file + " is not valid JSON" + where, e);
         }
+    }
+
+    /** Jackson's message without its Java class names, with the JSON path of the problem. */
+    private static String describe(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        String msg = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u
+                ? "unknown field '" + u.getPropertyName() + "'"
+                : e.getOriginalMessage().replaceAll(" \\(start marker at .*$", "")
+                        .replaceAll(" \\((class|index) [^)]*\\)", "").replaceAll("\\s*\\n.*", "");
+        return msg + (path.length() == 0 ? "" : " at " + path);
     }
 
     private static TrainingJob job(RunSpec r, int seed, FeatureCache cache, Integer threads) throws Exception {

@@ -170,7 +170,13 @@ class TrainCliTest {
         CliTest.Run badClass = CliTest.run("eval", "--model", model.toString(), "--manifest", manifest.toString(),
                 "--classes", "angry,joy", "--out", dir.resolve("e").toString());
         assertEquals(2, badClass.exit());
-        for (CliTest.Run r : List.of(noArch, badArch, badHp, badAug, missing, foreign, badClass)) {
+        Path badConfig = dir.resolve("bad.json");
+        Files.writeString(badConfig, "{\"data\": [], \"datasets\": [], \"runs\": [{\"name\": \"a\", \"arch\": \"mlp\", "
+                + "\"colour\": \"red\"}]}");
+        CliTest.Run badExperiment = CliTest.run("experiment", badConfig.toString(), "--out", dir.resolve("x").toString());
+        assertEquals(1, badExperiment.exit());
+        assertTrue(badExperiment.err().contains("unknown field 'colour' at runs[0].colour"), badExperiment.err());
+        for (CliTest.Run r : List.of(noArch, badArch, badHp, badAug, missing, foreign, badClass, badExperiment)) {
             assertFalse(r.err().contains("\tat "), r.err());
         }
     }
