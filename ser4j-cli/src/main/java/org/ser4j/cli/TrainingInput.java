@@ -4,10 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.ser4j.data.CorpusScanner;
 import org.ser4j.data.LoadResult;
-import org.ser4j.data.corpus.CorpusLoaders;
-import org.ser4j.data.corpus.CremaDLoader;
 import picocli.CommandLine.Option;
 
 /** {@code --data} and {@code --manifest}: the labelled audio that training and evaluation read. */

@@ -18,6 +18,7 @@ import org.ser4j.data.features.DatasetFeaturizer.ClipFeatures;
 import org.ser4j.data.features.FeatureCache;
 import org.ser4j.data.split.Fold;
 import org.ser4j.data.split.Protocol;
+import org.ser4j.data.split.Role;
 import org.ser4j.data.split.SplitConfig;
 import org.ser4j.data.split.SplitPlan;
 
@@ -147,7 +148,7 @@ public final class TrainingJob {
             Fold f = Protocol.SPEAKER_KFOLD.splitter(config).split(dataset).folds().get(0);
             train = f.train();
             validation = f.test();
-            protocol = "all data; validation speakers " + f.speakers(org.ser4j.data.split.Role.TEST).size()
+            protocol = "all data; validation speakers " + f.speakers(Role.TEST).size()
                     + " of " + speakers + " (first of " + config.folds() + " stratified speaker folds, seed "
                     + options.seed() + ")";
         }
