@@ -1,0 +1,86 @@
+package org.ser4j.core.vad;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ser4j.core.audio.PcmAudio;
+
+/**
+ * An energy-based voice activity detector. Immutable and thread-safe; each {@link #stream(int)} is a separate,
+ * single-threaded detection.
+ *
+ * <p>Algorithm, all durations taken from {@link VadConfig}:
+ * <ol>
+ *   <li>Frames of 30 ms every 10 ms; only whole frames are analysed. A frame's level is the dB of its variance
+ *       (mean square after removing the frame's mean), so a DC offset is never heard as speech.</li>
+ *   <li>An adaptive noise floor follows the level: it drops at once to any quieter frame and otherwise rises by
+ *       at most {@code floorRiseDbPerSecond}, so it tracks the quiet between words and slowly follows noise
+ *       that gets louder. It starts at the first frame's level, so speech before the first pause of a recording
+ *       that opens mid-sentence is missed.</li>
+ *   <li>A frame is speech when its level exceeds the floor by {@code thresholdDb} and also exceeds
+ *       {@code absoluteFloorDbfs}.</li>
+ *   <li>Hysteresis: a region opens after {@code minSpeechSeconds} of consecutive speech frames (starting at the
+ *       first of them) and closes after {@code minSilenceSeconds} of consecutive silent frames (ending at the
+ *       last speech frame). A frame stands for the sample at its centre. Pauses shorter than the minimum
+ *       silence therefore stay inside a region; regions are never closer than it.</li>
+ *   <li>Each region is widened by {@code paddingSeconds} on both sides, clamped to the recording; regions whose
+ *       padding overlaps are merged.</li>
+ * </ol>
+ *
+ * <p>{@link #detect(PcmAudio)} is the streaming path fed in one block, so both give the same regions.
+ */
+public final class EnergyVad {
+
+    private final VadConfig config;
+
+    /** A detector with {@link VadConfig#defaults()}. */
+    public EnergyVad() {
+        this(VadConfig.defaults());
+    }
+
+    /**
+     * A detector with the given settings.
+     *
+     * @param config the settings, not null
+     */
+    public EnergyVad(VadConfig config) {
+        if (config == null) {
+            throw new IllegalArgumentException("config must not be null");
+        }
+        this.config = config;
+    }
+
+    /** The settings of this detector. */
+    public VadConfig config() {
+        return config;
+    }
+
+    /**
+     * The speech regions of a whole recording, in order.
+     *
+     * @param audio the mono recording, not null
+     * @return the regions, in increasing order and disjoint; empty when nothing is speech
+     */
+    public List<SpeechRegion> detect(PcmAudio audio) {
+        if (audio == null) {
+            throw new IllegalArgumentException("audio must not be null");
+        }
+        VadStream stream = stream(audio.sampleRate());
+        List<SpeechRegion> regions = new ArrayList<>(stream.accept(audio.samples()));
+        regions.addAll(stream.flush());
+        return List.copyOf(regions);
+    }
+
+    /**
+     * A streaming detection of a recording at {@code sampleRate}: push blocks of samples, collect the regions
+     * each push closes, and flush at the end. Memory stays bounded by one frame whatever the length.
+     *
+     * @param sampleRate samples per second, positive
+     * @return a new stream
+     */
+    public VadStream stream(int sampleRate) {
+        if (sampleRate <= 0) {
+            throw new IllegalArgumentException("sample rate must be positive, was " + sampleRate);
+        }
+        return new VadStream(config, sampleRate);
+    }
+}
