@@ -14,8 +14,8 @@ import org.ser4j.core.audio.PcmAudio;
  *       (mean square after removing the frame's mean), so a DC offset is never heard as speech.</li>
  *   <li>An adaptive noise floor follows the level: it drops at once to any quieter frame and otherwise rises by
  *       at most {@code floorRiseDbPerSecond}, so it tracks the quiet between words and slowly follows noise
- *       that gets louder. It starts at the first frame's level, so speech before the first pause of a recording
- *       that opens mid-sentence is missed.</li>
+ *       that gets louder. It starts at the quietest frame of the first second, so a recording that opens
+ *       mid-sentence is heard from its first sample; decisions on that first second wait until it is complete.</li>
  *   <li>A frame is speech when its level exceeds the floor by {@code thresholdDb} and also exceeds
  *       {@code absoluteFloorDbfs}.</li>
  *   <li>Hysteresis: a region opens after {@code minSpeechSeconds} of consecutive speech frames (starting at the

@@ -10,9 +10,16 @@ import org.ser4j.core.dsp.FastLog;
  * {@link EnergyVad#detect} on the concatenated samples, whatever the block sizes. A region is returned as soon
  * as no later audio can change it, so with the default settings about half a second after its speech ends.
  *
- * <p>Not thread-safe; holds one frame of samples, whatever the recording's length.
+ * <p>Not thread-safe; holds one frame of samples and the levels of the first second's frames, whatever the
+ * recording's length.
  */
 public final class VadStream {
+
+    /**
+     * The noise floor starts at the quietest frame of the first second (or of the whole recording when shorter),
+     * so speech from the first sample is found: decisions on that second wait until it has been heard.
+     */
+    static final double WARM_UP_SECONDS = 1.0;
 
     /** Smallest frame variance considered, to keep the logarithm finite on digital silence (-100 dBFS). */
     private static final double MIN_VARIANCE = 1e-10;
@@ -32,6 +39,9 @@ public final class VadStream {
     private long written;
     private long frameIndex;
     private double floorDb = Double.NaN;
+    /** Levels of the first frames, until the floor is known; null afterwards. */
+    private double[] warmUp;
+    private int warmUpCount;
 
     private boolean inSpeech;
     private long runStartFrame;
@@ -57,6 +67,7 @@ public final class VadStream {
         this.minSilenceFrames = framesCovering(Samples.toSamples(config.minSilenceSeconds(), sampleRate));
         this.padding = Samples.toSamples(config.paddingSeconds(), sampleRate);
         this.ring = new float[frameLength];
+        this.warmUp = new double[framesCovering(Samples.toSamples(WARM_UP_SECONDS, sampleRate))];
     }
 
     /** Frames whose hops span at least {@code samples}; at least one. */
@@ -101,7 +112,15 @@ public final class VadStream {
             written++;
             // Frames end exactly on a sample because hop <= frame length, so checking each sample sees each frame.
             if (written == frameIndex * hop + frameLength) {
-                onFrame(isSpeech(frameLevelDb()), closed);
+                double level = frameLevelDb();
+                if (warmUp != null) {
+                    warmUp[warmUpCount++] = level;
+                    if (warmUpCount == warmUp.length) {
+                        endWarmUp(closed);
+                    }
+                } else {
+                    onFrame(frameIndex, isSpeech(level), closed);
+                }
                 frameIndex++;
             }
         }
@@ -118,6 +137,9 @@ public final class VadStream {
         requireOpen();
         flushed = true;
         List<SpeechRegion> closed = new ArrayList<>();
+        if (warmUp != null) {
+            endWarmUp(closed);
+        }
         if (inSpeech) {
             closeRegion(closed);
         }
@@ -148,34 +170,52 @@ public final class VadStream {
         return 10.0 * FastLog.log10((float) variance);
     }
 
+    /** Sets the floor to the quietest warm-up frame, then decides the warm-up frames in order. */
+    private void endWarmUp(List<SpeechRegion> closed) {
+        double[] levels = warmUp;
+        int count = warmUpCount;
+        warmUp = null;
+        if (count == 0) {
+            return;
+        }
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < count; i++) {
+            min = Math.min(min, levels[i]);
+        }
+        floorDb = min;
+        for (int i = 0; i < count; i++) {
+            onFrame(i, isSpeech(levels[i]), closed);
+        }
+    }
+
     private boolean isSpeech(double levelDb) {
         floorDb = Double.isNaN(floorDb) ? levelDb : Math.min(floorDb + floorRisePerFrame, levelDb);
         return levelDb > floorDb + thresholdDb && levelDb > absoluteFloorDbfs;
     }
 
-    private void onFrame(boolean speech, List<SpeechRegion> closed) {
+    private void onFrame(long frame, boolean speech, List<SpeechRegion> closed) {
         if (!inSpeech) {
             if (speech) {
                 if (speechRun == 0) {
-                    runStartFrame = frameIndex;
+                    runStartFrame = frame;
                 }
                 speechRun++;
                 if (speechRun >= minSpeechFrames) {
                     inSpeech = true;
                     regionStartFrame = runStartFrame;
-                    lastSpeechFrame = frameIndex;
+                    lastSpeechFrame = frame;
                     silenceRun = 0;
                 }
             } else {
                 speechRun = 0;
             }
         } else if (speech) {
-            lastSpeechFrame = frameIndex;
+            lastSpeechFrame = frame;
             silenceRun = 0;
         } else if (++silenceRun >= minSilenceFrames) {
             closeRegion(closed);
         }
-        emitPendingIfFinal(closed);
+        emitPendingIfFinal(frame, closed);
     }
 
     private long centre(long frame) {
@@ -205,11 +245,11 @@ public final class VadStream {
     }
 
     /** Returns the pending region once the earliest region still possible would start after its end. */
-    private void emitPendingIfFinal(List<SpeechRegion> closed) {
-        if (!hasPending || pendingEnd > written) {
+    private void emitPendingIfFinal(long frame, List<SpeechRegion> closed) {
+        if (!hasPending || pendingEnd > frame * hop + frameLength) {
             return;
         }
-        long earliestFrame = inSpeech ? regionStartFrame : speechRun > 0 ? runStartFrame : frameIndex + 1;
+        long earliestFrame = inSpeech ? regionStartFrame : speechRun > 0 ? runStartFrame : frame + 1;
         if (paddedStart(earliestFrame) > pendingEnd) {
             closed.add(new SpeechRegion(pendingStart, pendingEnd, sampleRate));
             hasPending = false;

@@ -84,6 +84,19 @@ class EnergyVadTest {
     }
 
     @Test
+    void speechFromTheFirstSampleIsFound() {
+        // Words of 400 ms with 50 ms dips, from sample 0 to the end: no pause before the speech starts.
+        float[] x = noise(3, 0.001, 9);
+        for (double t = 0; t < 3; t += 0.45) {
+            withTone(x, t, Math.min(3, t + 0.4), 0.3);
+        }
+        List<SpeechRegion> regions = detect(x);
+        assertEquals(1, regions.size(), regions::toString);
+        assertEquals(0, regions.get(0).startSample());
+        assertEquals(3 * RATE, regions.get(0).endSample());
+    }
+
+    @Test
     void paddingIsClampedToTheRecording() {
         List<SpeechRegion> regions = detect(withTone(noise(2, 0.001, 6), 0.05, 2.0, 0.3));
         assertEquals(1, regions.size(), regions::toString);
