@@ -121,10 +121,8 @@ final class EvalCommand implements Callable<Integer> {
             List<DatasetFeaturizer.ClipFeatures> all = features.features();
             for (int from = 0; from < all.size(); from += BATCH) {
                 List<DatasetFeaturizer.ClipFeatures> batch = all.subList(from, Math.min(all.size(), from + BATCH));
-                List<float[]> probabilities = new ArrayList<>();
-                for (DatasetFeaturizer.ClipFeatures f : batch) {
-                    probabilities.add(classifier.probabilities(f.original()));
-                }
+                List<float[]> probabilities = classifier.probabilitiesOfClips(
+                        batch.stream().map(DatasetFeaturizer.ClipFeatures::original).toList());
                 for (int i = 0; i < batch.size(); i++) {
                     double[] p = restrict(probabilities.get(i), columns);
                     int best = argmax(p);

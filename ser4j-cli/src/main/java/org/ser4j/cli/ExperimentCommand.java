@@ -281,7 +281,13 @@ final class ExperimentCommand implements Callable<Integer> {
                 .optTrainingOptions(o.build()).optCache(cache).optCommand("ser4j experiment run=" + r.name())
                 .optAugmentation(r.augment() == null ? AugmentationPolicy.NONE : AugmentationPolicy.parse(r.augment()));
         if (r.features() != null) {
-            b.optFeatureSet(FeatureSet.valueOf(r.features().toUpperCase(Locale.ROOT)));
+            try {
+                b.optFeatureSet(FeatureSet.valueOf(r.features().trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("run '" + r.name() + "': unknown feature set '" + r.features()
+                        + "'; known: " + String.join(", ", java.util.Arrays.stream(FeatureSet.values())
+                                .map(f -> f.name().toLowerCase(Locale.ROOT)).toList()), e);
+            }
         }
         if (threads != null) {
             b.optThreads(threads);

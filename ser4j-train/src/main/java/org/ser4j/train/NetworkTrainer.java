@@ -115,8 +115,8 @@ public final class NetworkTrainer {
         });
         Engine engine = DjlEngine.configure();
         Normalisation norm = fit(train, layout);
-        float[] weights = classWeights(train.labelsView(), k);
-        float[][] rows = standardise(train.features(), norm);
+        float[] weights = classWeights(train.labelsView(), labels);
+        float[][] rows = standardise(train.featuresView(), norm);
         int[] y = train.labelsView();
 
         engine.setRandomSeed(options.seed());
@@ -267,7 +267,8 @@ public final class NetworkTrainer {
         return out;
     }
 
-    private float[] classWeights(int[] y, int k) {
+    private float[] classWeights(int[] y, List<Emotion> labels) {
+        int k = labels.size();
         float[] w = new float[k];
         Arrays.fill(w, 1f);
         if (options.classWeighting() == ClassWeighting.BALANCED) {
@@ -277,7 +278,7 @@ public final class NetworkTrainer {
             }
             for (int c = 0; c < k; c++) {
                 if (count[c] == 0) {
-                    throw new IllegalArgumentException("class " + c + " has no training sample; balanced class "
+                    throw new IllegalArgumentException("class '" + labels.get(c).label() + "' has no training sample; balanced class "
                             + "weighting needs every class");
                 }
                 w[c] = (float) y.length / (k * count[c]);

@@ -151,12 +151,12 @@ public final class DatasetFeaturizer {
             throws IOException, Ser4jException {
         String parameters = extractor.config() + ";sr=" + sampleRate;
         List<FeatureCache.Key> keys = new ArrayList<>();
-        keys.add(FeatureCache.Key.of(clip.path(), extractor.set(), parameters, "original"));
+        FeatureCache.Key original = FeatureCache.Key.of(clip.path(), extractor.set(), parameters, "original");
+        keys.add(original);
         // Seeded by what the clip is, not where it lies, so that a corpus moved elsewhere gives the same copies.
         long clipSeed = seed ^ mix(clip.corpus() + '/' + clip.speaker() + '/' + clip.path().getFileName());
         for (int c = 0; c < policy.copies(); c++) {
-            keys.add(FeatureCache.Key.of(clip.path(), extractor.set(), parameters,
-                    policy.spec() + ";seed=" + clipSeed + ";copy=" + c));
+            keys.add(original.withAugmentation(policy.spec() + ";seed=" + clipSeed + ";copy=" + c));
         }
         List<Features> out = new ArrayList<>();
         PcmAudio audio = null;

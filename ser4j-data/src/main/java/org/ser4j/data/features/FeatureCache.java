@@ -76,6 +76,11 @@ public final class FeatureCache {
                     Files.getLastModifiedTime(path).toMillis(), set, parameters, augmentation);
         }
 
+        /** The same file and analysis with another augmentation (no second look at the file). */
+        public Key withAugmentation(String value) {
+            return new Key(path, size, modified, set, parameters, value);
+        }
+
         String digest() {
             try {
                 MessageDigest md = MessageDigest.getInstance("SHA-256");
