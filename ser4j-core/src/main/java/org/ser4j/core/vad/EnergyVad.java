@@ -1,8 +1,5 @@
 package org.ser4j.core.vad;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.ser4j.core.audio.PcmAudio;
 
 /**
  * An energy-based voice activity detector. Immutable and thread-safe; each {@link #stream(int)} is a separate,
@@ -26,9 +23,9 @@ import org.ser4j.core.audio.PcmAudio;
  *       padding overlaps are merged.</li>
  * </ol>
  *
- * <p>{@link #detect(PcmAudio)} is the streaming path fed in one block, so both give the same regions.
+ * <p>{@link #detect(org.ser4j.core.audio.PcmAudio)} is the streaming path fed in one block, so both give the same regions.
  */
-public final class EnergyVad {
+public final class EnergyVad implements VoiceActivityDetector {
 
     private final VadConfig config;
 
@@ -55,32 +52,17 @@ public final class EnergyVad {
     }
 
     /**
-     * The speech regions of a whole recording, in order.
-     *
-     * @param audio the mono recording, not null
-     * @return the regions, in increasing order and disjoint; empty when nothing is speech
-     */
-    public List<SpeechRegion> detect(PcmAudio audio) {
-        if (audio == null) {
-            throw new IllegalArgumentException("audio must not be null");
-        }
-        VadStream stream = stream(audio.sampleRate());
-        List<SpeechRegion> regions = new ArrayList<>(stream.accept(audio.samples()));
-        regions.addAll(stream.flush());
-        return List.copyOf(regions);
-    }
-
-    /**
      * A streaming detection of a recording at {@code sampleRate}: push blocks of samples, collect the regions
      * each push closes, and flush at the end. Memory stays bounded by one frame whatever the length.
      *
      * @param sampleRate samples per second, positive
      * @return a new stream
      */
+    @Override
     public VadStream stream(int sampleRate) {
         if (sampleRate <= 0) {
             throw new IllegalArgumentException("sample rate must be positive, was " + sampleRate);
         }
-        return new VadStream(config, sampleRate);
+        return new EnergyVadStream(config, sampleRate);
     }
 }

@@ -156,6 +156,34 @@ class EnergyVadTest {
     }
 
     @Test
+    void undecidedFromNeverDecreasesAndNoLaterRegionStartsBeforeIt() {
+        float[] x = noise(20, 0.002, 13);
+        for (double[] b : new double[][] {{0.0, 0.6}, {1.0, 2.5}, {2.55, 3.0}, {5.0, 12.0}, {12.2, 12.5}}) {
+            withTone(x, b[0], b[1], 0.2);
+        }
+        VadStream stream = new EnergyVad().stream(RATE);
+        long undecided = 0;
+        int block = 160;
+        for (int at = 0; at < x.length; at += block) {
+            for (SpeechRegion region : stream.accept(x, at, Math.min(block, x.length - at))) {
+                assertTrue(region.startSample() >= undecided, region + " starts before " + undecided);
+            }
+            long now = stream.undecidedFrom();
+            assertTrue(now >= undecided, "undecidedFrom went back from " + undecided + " to " + now);
+            assertTrue(now <= at + block, "undecidedFrom " + now + " lies past the samples pushed");
+            undecided = now;
+            if (at == 9 * RATE) {
+                // In the middle of the long burst the region is open: its start is what is undecided.
+                assertEquals(5.0, undecided / (double) RATE, 0.2);
+            }
+        }
+        for (SpeechRegion region : stream.flush()) {
+            assertTrue(region.startSample() >= undecided, region + " starts before " + undecided);
+        }
+        assertTrue(undecided > 15 * RATE, "silence at the end is decided: " + undecided);
+    }
+
+    @Test
     void streamReturnsARegionBeforeTheRecordingEnds() {
         float[] x = withTone(noise(5, 0.001, 12), 1.0, 2.5, 0.3);
         VadStream stream = new EnergyVad().stream(RATE);
