@@ -59,18 +59,52 @@ public final class Segmenter {
     }
 
     private void cut(SpeechRegion region, int index, List<Segment> out) {
-        int rate = region.sampleRate();
-        long window = Math.max(1, Samples.toSamples(config.windowSeconds(), rate));
-        long hop = Math.max(1, Samples.toSamples(config.hopSeconds(), rate));
+        out.addAll(segment(region, region.startSample(), index));
+    }
+
+    /**
+     * The segments of one region from {@code resumeAt} on: the windows of {@link #segment(List)} whose start is
+     * at least {@code resumeAt}, for a caller that already took the earlier windows of a region while it was
+     * still growing ({@link VadStream#undecidedFrom()}). Windows lie on the grid
+     * {@code resumeAt + k * hop}, so {@code resumeAt} must itself be a window start of the region.
+     *
+     * @param region   the region, not null
+     * @param resumeAt the first window's start, from the region's start to before its end
+     * @param index    the region's index, copied into the segments
+     * @return the segments in order of start; the last one always ends at the region's end
+     */
+    public List<Segment> segment(SpeechRegion region, long resumeAt, int index) {
+        if (region == null) {
+            throw new IllegalArgumentException("region must not be null");
+        }
         long start = region.startSample();
         long end = region.endSample();
+        if (resumeAt < start || resumeAt >= end) {
+            throw new IllegalArgumentException("resumeAt " + resumeAt + " must lie within the region [" + start
+                    + ", " + end + ")");
+        }
+        int rate = region.sampleRate();
+        long window = windowSamples(rate);
+        long hop = hopSamples(rate);
+        List<Segment> out = new ArrayList<>();
         if (end - start <= window) {
             out.add(new Segment(start, end, rate, index));
-            return;
+            return out;
         }
-        for (long s = start; s + window < end; s += hop) {
+        for (long s = resumeAt; s + window < end; s += hop) {
             out.add(new Segment(s, s + window, rate, index));
         }
-        out.add(new Segment(end - window, end, rate, index));
+        out.add(new Segment(Math.max(start, end - window), end, rate, index));
+        return out;
+    }
+
+    /** The window length in samples at {@code rate}: at least one. */
+    public long windowSamples(int rate) {
+        return Math.max(1, Samples.toSamples(config.windowSeconds(), rate));
+    }
+
+    /** The hop in samples at {@code rate}: at least one. */
+    public long hopSamples(int rate) {
+        return Math.max(1, Samples.toSamples(config.hopSeconds(), rate));
     }
 }
