@@ -36,7 +36,10 @@ final class DenseNetwork {
      * @return the softmax of the logits
      */
     float[] probabilities(float[] x) {
-        float[] a = x;
+        double[] a = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            a[i] = x[i];
+        }
         int last = layers.size() - 1;
         for (int i = 0; i <= last; i++) {
             a = layers.get(i).apply(a, i < last);
@@ -45,9 +48,9 @@ final class DenseNetwork {
     }
 
     /** Softmax, shifted by the maximum so that large logits cannot overflow. */
-    static float[] softmax(float[] logits) {
+    static float[] softmax(double[] logits) {
         double max = Double.NEGATIVE_INFINITY;
-        for (float v : logits) {
+        for (double v : logits) {
             max = Math.max(max, v);
         }
         double[] e = new double[logits.length];

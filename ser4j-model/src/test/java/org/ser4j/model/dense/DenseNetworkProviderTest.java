@@ -52,7 +52,7 @@ class DenseNetworkProviderTest {
 
     @Test
     void softmaxOfHugeLogitsDoesNotOverflow() {
-        assertArrayEquals(new float[] {0.5f, 0.5f, 0f}, DenseNetwork.softmax(new float[] {1e30f, 1e30f, 0f}));
+        assertArrayEquals(new float[] {0.5f, 0.5f, 0f}, DenseNetwork.softmax(new double[] {1e300, 1e300, 0}));
     }
 
     @Test
