@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.ser4j.core.Emotion;
 import org.ser4j.core.features.Features;
+import org.ser4j.model.Classifier;
 import org.ser4j.model.ModelBundle;
 import org.ser4j.model.ModelCard;
 import org.ser4j.model.ModelFormatException;
@@ -29,10 +30,13 @@ import org.ser4j.model.Normalisation;
  * its card names, loads the weights, standardises features with the card's normalisation and answers class
  * probabilities in the card's label order.
  *
+ * <p>Usually reached through {@link org.ser4j.model.Classifiers#load} ({@link DjlClassifierProvider}), which
+ * leaves MLPs over feature vectors to ser4j-model's pure-Java engine.
+ *
  * <p>Thread-safe: every thread gets its own DJL {@link Predictor} (predictors are not thread-safe), and all of
  * them are closed with the classifier. Close it when done: the weights live in native memory.
  */
-public final class BundleClassifier implements AutoCloseable {
+public final class BundleClassifier implements Classifier {
 
     private final ModelCard card;
     private final Model model;
@@ -98,11 +102,13 @@ public final class BundleClassifier implements AutoCloseable {
     }
 
     /** The card of the loaded model. */
+    @Override
     public ModelCard card() {
         return card;
     }
 
     /** The classes, in the order of {@link #probabilities(float[])}. */
+    @Override
     public List<Emotion> labels() {
         return card.labels();
     }
@@ -135,6 +141,7 @@ public final class BundleClassifier implements AutoCloseable {
      *
      * @throws IllegalArgumentException if the features are not the set or shape the model reads
      */
+    @Override
     public float[] probabilities(Features features) {
         return probabilities(row(features));
     }
@@ -144,6 +151,7 @@ public final class BundleClassifier implements AutoCloseable {
      *
      * @throws IllegalArgumentException if some features are not the set or shape the model reads
      */
+    @Override
     public List<float[]> probabilitiesOfClips(List<Features> features) {
         return probabilities(features.stream().map(this::row).toList());
     }
