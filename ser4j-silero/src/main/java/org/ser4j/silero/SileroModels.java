@@ -3,6 +3,7 @@ package org.ser4j.silero;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -119,6 +120,10 @@ public final class SileroModels {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
             return target;
+        } catch (ConnectException e) {
+            throw new SileroModelException(SileroModelException.Problem.DOWNLOAD_FAILED, "could not connect to "
+                    + source.getHost() + (source.getPort() < 0 ? "" : ":" + source.getPort()) + " to download "
+                    + source + ": " + e, e);
         } catch (IOException e) {
             throw new SileroModelException(SileroModelException.Problem.DOWNLOAD_FAILED, "could not download "
                     + source + " to " + absolute + ": " + e, e);

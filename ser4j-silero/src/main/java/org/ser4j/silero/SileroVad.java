@@ -46,6 +46,7 @@ public final class SileroVad implements VoiceActivityDetector, AutoCloseable {
     private final OrtSession session;
     private final SileroConfig config;
     private final Path model;
+    private volatile boolean closed;
 
     private SileroVad(OrtEnvironment environment, OrtSession session, SileroConfig config, Path model) {
         this.environment = environment;
@@ -179,12 +180,23 @@ public final class SileroVad implements VoiceActivityDetector, AutoCloseable {
             throw new IllegalArgumentException("Silero VAD works at " + SUPPORTED_RATES + " Hz, was " + sampleRate
                     + " Hz: resample first");
         }
+        requireOpen();
         return new SileroVadStream(config, sampleRate, new OnnxScorer(sampleRate));
     }
 
-    /** Releases the ONNX Runtime session. */
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("Silero VAD of " + model + " is closed");
+        }
+    }
+
+    /** Releases the ONNX Runtime session; calling it again does nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             session.close();
         } catch (OrtException e) {
@@ -203,6 +215,7 @@ public final class SileroVad implements VoiceActivityDetector, AutoCloseable {
 
         @Override
         public float score(float[] window) {
+            requireOpen();
             try (OnnxTensor input = OnnxTensor.createTensor(environment, FloatBuffer.wrap(window),
                         new long[] {1, window.length});
                  OnnxTensor stateIn = OnnxTensor.createTensor(environment, FloatBuffer.wrap(state), STATE_SHAPE);

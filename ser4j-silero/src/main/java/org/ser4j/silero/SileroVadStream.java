@@ -1,6 +1,7 @@
 package org.ser4j.silero;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.ser4j.core.vad.SpeechRegion;
 import org.ser4j.core.vad.VadStream;
@@ -110,7 +111,7 @@ final class SileroVadStream implements VadStream {
         List<SpeechRegion> closed = new ArrayList<>();
         if (filled > 0) {
             // Python pads the last partial chunk with zeros and scores it like the others.
-            java.util.Arrays.fill(window, context + filled, window.length, 0f);
+            Arrays.fill(window, context + filled, window.length, 0f);
             scoreChunk(closed);
         }
         if (triggered && written - speechStart > minSpeechSamples) {

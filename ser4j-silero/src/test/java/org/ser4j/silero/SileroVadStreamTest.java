@@ -1,10 +1,12 @@
 package org.ser4j.silero;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -95,9 +97,9 @@ class SileroVadStreamTest {
         // Speech with two equal 160 ms pauses (chunks 20..24 and 45..49), too short to end it at 0.3 s minimum
         // silence; at 3 s the region is cut at the first of them and speech goes on from where the pause ended.
         float[] p = new float[100];
-        java.util.Arrays.fill(p, 0.9f);
-        java.util.Arrays.fill(p, 20, 25, 0.1f);
-        java.util.Arrays.fill(p, 45, 50, 0.1f);
+        Arrays.fill(p, 0.9f);
+        Arrays.fill(p, 20, 25, 0.1f);
+        Arrays.fill(p, 45, 50, 0.1f);
         SileroConfig config = SileroConfig.builder().optMinSilenceSeconds(0.3).optMaxSpeechSeconds(3).build();
         float[] x = signal(p, 16_000, p.length * 512);
         List<SpeechRegion> regions = stream(x, config, 16_000, new Random(5), 3_000);
@@ -136,6 +138,41 @@ class SileroVadStreamTest {
     }
 
     @Test
+    void eachWindowIsTheChunkAfterTheLastSamplesOfThePreviousOneAndTheLastIsZeroPadded() {
+        for (int rate : SileroVad.SUPPORTED_RATES) {
+            int chunk = SileroVad.chunkSamples(rate);
+            int context = SileroVad.contextSamples(rate);
+            assertEquals(rate == 16_000 ? 512 : 256, chunk);
+            assertEquals(rate == 16_000 ? 64 : 32, context);
+            float[] x = new float[5 * chunk + 7];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = i + 1;
+            }
+            List<float[]> windows = new ArrayList<>();
+            VadStream stream = new SileroVadStream(SileroConfig.defaults(), rate, window -> {
+                windows.add(window.clone());
+                return 0;
+            });
+            Random random = new Random(6);
+            for (int at = 0; at < x.length; ) {
+                int length = Math.min(x.length - at, random.nextInt(300));
+                stream.accept(x, at, length);
+                at += length;
+            }
+            stream.flush();
+            assertEquals(6, windows.size());
+            for (int c = 0; c < windows.size(); c++) {
+                float[] expected = new float[context + chunk];
+                for (int j = 0; j < expected.length; j++) {
+                    int i = c * chunk - context + j;
+                    expected[j] = i >= 0 && i < x.length ? x[i] : 0;
+                }
+                assertArrayEquals(expected, windows.get(c), "chunk " + c);
+            }
+        }
+    }
+
+    @Test
     void regionIsReturnedOnceTwoPaddingsOfSilenceFollowIt() {
         // Speech over chunks 10..29, silence after: Python ends it at chunk 30 once 100 ms (4 chunks) are silent.
         float[] p = new float[60];
@@ -153,7 +190,7 @@ class SileroVadStreamTest {
     @Test
     void speechUpToTheEndIsClosedByFlushAtTheLastSample() {
         float[] p = new float[20];
-        java.util.Arrays.fill(p, 5, 20, 0.8f);
+        Arrays.fill(p, 5, 20, 0.8f);
         int length = 19 * 512 + 100;
         List<SpeechRegion> regions = stream(signal(p, 16_000, length), SileroConfig.defaults(), 16_000,
                 new Random(3), 1_000);
@@ -163,7 +200,7 @@ class SileroVadStreamTest {
     @Test
     void shortSpeechAndEmptyRecordingsHaveNoRegion() {
         float[] p = new float[30];
-        java.util.Arrays.fill(p, 10, 17, 0.9f); // 224 ms, not longer than 250 ms
+        Arrays.fill(p, 10, 17, 0.9f); // 224 ms, not longer than 250 ms
         assertEquals(List.of(), stream(signal(p, 16_000, p.length * 512), SileroConfig.defaults(), 16_000,
                 new Random(4), 800));
         VadStream empty = new SileroVadStream(SileroConfig.defaults(), 16_000, scripted(16_000));
