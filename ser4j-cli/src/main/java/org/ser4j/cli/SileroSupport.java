@@ -3,6 +3,7 @@ package org.ser4j.cli;
 import java.nio.file.Path;
 import org.ser4j.core.Ser4jException;
 import org.ser4j.core.vad.VoiceActivityDetector;
+import org.ser4j.silero.SileroConfig;
 import org.ser4j.silero.SileroModels;
 import org.ser4j.silero.SileroVad;
 
@@ -22,6 +23,6 @@ final class SileroSupport {
                 "--vad silero needs the Silero VAD model (2.3 MB, MIT): give --vad-model FILE, set "
                         + "SER4J_SILERO_MODEL, or run 'ser4j vad download' to fetch it from its official release "
                         + "into " + SileroModels.defaultCachePath()));
-        return SileroVad.load(model);
+        return SileroVad.load(model, SileroConfig.utterances());
     }
 }

@@ -1,5 +1,6 @@
 package org.ser4j.recognizer;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,17 @@ final class Timeline {
     /** Windows of a growing region end this far before the newest sample: the detector decides an end by then. */
     static final double GUARD_SECONDS = 1.0;
 
+    /**
+     * A speech region that fits in one window is classified with this much of the audio around it, as far as the
+     * recording has it: the model learnt from whole corpus clips, which open and close with some room noise, and
+     * answers better on a region framed the same way than on the speech cut out tight (12 EmoDB clips in a row:
+     * 10 right with 0.2 s, 8 with none or 0.5 s; TimelineCorpusTest). A closed region waits until the context after
+     * it has arrived, so streaming gives the one-shot answers whatever the block size. It must stay below
+     * {@link #GUARD_SECONDS}, so that no window of a region cut while growing passes the region's end while it
+     * waits.
+     */
+    static final double CONTEXT_SECONDS = 0.2;
+
     /** Scores one stretch of samples. */
     interface Scorer {
         /** Class probabilities of {@code samples}, at the recording's rate. */
@@ -47,10 +59,12 @@ final class Timeline {
     private final long window;
     private final long hop;
     private final long guard;
+    private final long context;
 
     private final SampleBuffer buffer = new SampleBuffer();
     private boolean longMode;
     private final List<SpeechRegion> earlyRegions = new ArrayList<>();
+    private final ArrayDeque<SpeechRegion> pending = new ArrayDeque<>();
     private int regionCount;
     private boolean cutting;
     private long next;
@@ -74,6 +88,7 @@ final class Timeline {
         this.window = segmenter.windowSamples(rate);
         this.hop = segmenter.hopSamples(rate);
         this.guard = Math.round(GUARD_SECONDS * rate);
+        this.context = Math.round(CONTEXT_SECONDS * rate);
         this.weightedProbabilities = new double[labels.size()];
     }
 
@@ -90,12 +105,18 @@ final class Timeline {
             closed = List.copyOf(earlyRegions);
             earlyRegions.clear();
         }
-        for (SpeechRegion region : closed) {
-            onRegion(region);
+        pending.addAll(closed);
+        // A region waits until the context after it has arrived, so the answer does not depend on block sizes.
+        while (!pending.isEmpty() && pending.peekFirst().endSample() + context <= buffer.end()) {
+            onRegion(pending.pollFirst());
         }
         cutGrowingRegion();
         // A region cut while growing ends with the window [end - window, end], which starts after next - hop.
-        buffer.dropBefore(cutting ? next - hop : vad.undecidedFrom());
+        long keep = cutting ? next - hop : vad.undecidedFrom() - context;
+        if (!pending.isEmpty()) {
+            keep = Math.min(keep, pending.peekFirst().startSample() - context);
+        }
+        buffer.dropBefore(keep);
     }
 
     /** Samples held now: what the windows still to come may need (for tests of the memory bound). */
@@ -115,8 +136,9 @@ final class Timeline {
             earlyRegions.addAll(rest);
             return finishShort(duration);
         }
-        for (SpeechRegion region : rest) {
-            onRegion(region);
+        pending.addAll(rest);
+        while (!pending.isEmpty()) {
+            onRegion(pending.pollFirst());
         }
         if (segments.isEmpty()) {
             throw new NoSpeechException(duration);
@@ -135,7 +157,7 @@ final class Timeline {
         EmotionEstimate whole = estimate(scorer.score(buffer.copy(0, buffer.end())));
         if (earlyRegions.size() > 1) {
             for (SpeechRegion region : earlyRegions) {
-                double[] p = scorer.score(buffer.copy(region.startSample(), region.endSample()));
+                double[] p = scoreFramed(region.startSample(), region.endSample());
                 addSegment(region.startSample(), region.endSample(), p);
             }
             return new Recognition(whole, duration, segments, summary());
@@ -157,7 +179,7 @@ final class Timeline {
             next = undecided;
         }
         while (next + window <= written - guard) {
-            onWindow(next, next + window, regionCount);
+            onWindow(next, next + window, regionCount, false);
             next += hop;
         }
     }
@@ -174,13 +196,14 @@ final class Timeline {
             resume = Math.max(resume, next);
         }
         for (Segment segment : segmenter.segment(region, resume, index)) {
-            onWindow(segment.startSample(), segment.endSample(), index);
+            boolean whole = segment.startSample() == region.startSample() && segment.endSample() == region.endSample();
+            onWindow(segment.startSample(), segment.endSample(), index, whole);
         }
         closeRun();
     }
 
-    private void onWindow(long start, long end, int region) {
-        double[] p = scorer.score(buffer.copy(start, end));
+    private void onWindow(long start, long end, int region, boolean wholeRegion) {
+        double[] p = wholeRegion ? scoreFramed(start, end) : scorer.score(buffer.copy(start, end));
         if (!config.mergeAgreeing()) {
             addSegment(start, end, p);
             return;
@@ -198,6 +221,12 @@ final class Timeline {
         }
         closeRun();
         run = new Run(region, label, from, end, p);
+    }
+
+    /** Scores a whole region with {@link #CONTEXT_SECONDS} of the audio around it, as far as it is held. */
+    private double[] scoreFramed(long start, long end) {
+        return scorer.score(buffer.copy(Math.max(buffer.start(), start - context),
+                Math.min(buffer.end(), end + context)));
     }
 
     private void closeRun() {
