@@ -5,42 +5,50 @@ import java.util.Arrays;
 /**
  * The recent part of an endless stream of samples, addressed by absolute sample index: append at the end, drop
  * from the front. Lets the timeline keep only the audio a window may still need, so memory stays bounded
- * whatever the recording's length.
+ * whatever the recording's length. Dropping only moves a mark; the array is compacted when it would otherwise
+ * grow, so each sample is copied a bounded number of times.
  */
 final class SampleBuffer {
 
     private float[] data = new float[1 << 16];
     /** Absolute index of {@code data[0]}. */
     private long base;
-    private int size;
+    /** Index in {@code data} of the first sample held. */
+    private int head;
+    /** Index in {@code data} one past the last sample held. */
+    private int tail;
 
     /** Absolute index one past the last sample appended. */
     long end() {
-        return base + size;
+        return base + tail;
     }
 
     /** Absolute index of the first sample still held. */
     long start() {
-        return base;
+        return base + head;
     }
 
     void append(float[] block, int offset, int length) {
-        if (size + length > data.length) {
-            data = Arrays.copyOf(data, Math.max(size + length, data.length * 2));
+        if (tail + length > data.length) {
+            int held = tail - head;
+            float[] target = held + length > data.length / 2 ? new float[Math.max(2 * (held + length),
+                    data.length)] : data;
+            System.arraycopy(data, head, target, 0, held);
+            data = target;
+            base += head;
+            head = 0;
+            tail = held;
         }
-        System.arraycopy(block, offset, data, size, length);
-        size += length;
+        System.arraycopy(block, offset, data, tail, length);
+        tail += length;
     }
 
     /** Forgets the samples before {@code index}; a no-op for an index at or before {@link #start()}. */
     void dropBefore(long index) {
-        long drop = Math.min(index, end()) - base;
-        if (drop <= 0) {
-            return;
+        long to = Math.min(index, end());
+        if (to > start()) {
+            head = (int) (to - base);
         }
-        System.arraycopy(data, (int) drop, data, 0, size - (int) drop);
-        size -= (int) drop;
-        base += drop;
     }
 
     /**
@@ -49,8 +57,8 @@ final class SampleBuffer {
      * @throws IllegalStateException if part of the range was dropped or not yet appended
      */
     float[] copy(long from, long to) {
-        if (from < base || to > end() || from > to) {
-            throw new IllegalStateException("samples [" + from + ", " + to + ") are not held; holding [" + base
+        if (from < start() || to > end() || from > to) {
+            throw new IllegalStateException("samples [" + from + ", " + to + ") are not held; holding [" + start()
                     + ", " + end() + ")");
         }
         return Arrays.copyOfRange(data, (int) (from - base), (int) (to - base));
