@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.ser4j.core.audio.PcmAudio;
 import org.ser4j.core.dsp.Resampler;
+import org.ser4j.core.vad.VadStream;
 
 /**
  * Rolling recognition of a live mono stream, such as a microphone: {@link #accept} blocks as they arrive and
@@ -52,10 +53,7 @@ public final class LiveSession {
      * @return the answers this block completed, oldest first; often empty
      */
     public List<LiveResult> accept(float[] block, int offset, int length) {
-        if (block == null || offset < 0 || length < 0 || offset > block.length - length) {
-            throw new IllegalArgumentException("offset " + offset + " and length " + length
-                    + " must lie within the block");
-        }
+        VadStream.checkBlock(block, offset, length);
         if (resampler == null) {
             buffer.append(block, offset, length);
         } else {

@@ -75,22 +75,8 @@ final class EnergyVadStream implements VadStream {
     }
 
     @Override
-    public List<SpeechRegion> accept(float[] block) {
-        if (block == null) {
-            throw new IllegalArgumentException("block must not be null");
-        }
-        return accept(block, 0, block.length);
-    }
-
-    @Override
     public List<SpeechRegion> accept(float[] block, int offset, int length) {
-        if (block == null) {
-            throw new IllegalArgumentException("block must not be null");
-        }
-        if (offset < 0 || length < 0 || offset > block.length - length) {
-            throw new IllegalArgumentException("offset " + offset + " and length " + length
-                    + " must lie within the block of " + block.length + " samples");
-        }
+        VadStream.checkBlock(block, offset, length);
         requireOpen();
         List<SpeechRegion> closed = new ArrayList<>();
         for (int i = offset; i < offset + length; i++) {

@@ -49,6 +49,22 @@ public interface VadStream {
     List<SpeechRegion> flush();
 
     /**
+     * Checks the arguments of {@link #accept(float[], int, int)}, for implementations and for other consumers of
+     * blocks of samples.
+     *
+     * @throws IllegalArgumentException if {@code block} is null or the range does not lie within it
+     */
+    static void checkBlock(float[] block, int offset, int length) {
+        if (block == null) {
+            throw new IllegalArgumentException("block must not be null");
+        }
+        if (offset < 0 || length < 0 || offset > block.length - length) {
+            throw new IllegalArgumentException("offset " + offset + " and length " + length
+                    + " must lie within the block of " + block.length + " samples");
+        }
+    }
+
+    /**
      * The earliest sample that a region returned later may start at: everything before it is either silence or
      * inside a region already returned. It never decreases. While speech goes on it stays at the open region's
      * start, which is how a caller sees that a region is still growing and may cut it into windows before it
