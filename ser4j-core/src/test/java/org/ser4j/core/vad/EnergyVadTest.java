@@ -121,10 +121,10 @@ class EnergyVadTest {
 
     @Test
     void burstBelowTheAbsoluteFloorIsNotSpeechEvenFarAboveTheNoise() {
-        // -63 dBFS tone over -100 dBFS noise: 37 dB above the floor, but quieter than -50 dBFS.
-        assertEquals(List.of(), detect(withTone(noise(5, 1e-5, 9), 1.0, 2.5, 1e-3)));
-        List<SpeechRegion> lowered = new EnergyVad(VadConfig.builder().optAbsoluteFloorDbfs(-80).build())
-                .detect(new PcmAudio(withTone(noise(5, 1e-5, 9), 1.0, 2.5, 1e-3), RATE));
+        // -77 dBFS tone over -110 dBFS noise: 33 dB above the floor, but quieter than -70 dBFS.
+        assertEquals(List.of(), detect(withTone(noise(5, 3e-6, 9), 1.0, 2.5, 2e-4)));
+        List<SpeechRegion> lowered = new EnergyVad(VadConfig.builder().optAbsoluteFloorDbfs(-90).build())
+                .detect(new PcmAudio(withTone(noise(5, 3e-6, 9), 1.0, 2.5, 2e-4), RATE));
         assertEquals(1, lowered.size(), lowered::toString);
         assertRegion(lowered.get(0), 1.0, 2.5);
     }
