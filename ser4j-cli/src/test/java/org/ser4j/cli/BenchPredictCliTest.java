@@ -47,6 +47,7 @@ class BenchPredictCliTest {
         assertEquals(3.0, o.get("clip_s").asDouble(), 1e-9);
         assertEquals(20.0, o.get("long_audio_s").asDouble(), 1e-9);
         assertEquals("synthetic", o.get("source").asText());
+        assertEquals(0, o.get("no_speech").asInt(), "every synthetic clip holds speech");
         assertTrue(r.err().contains("latency, 1 thread"), r.err());
         assertEquals(before, benchTempFiles(), "temp WAVs and child outputs are deleted");
     }
