@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** {@code ser4j bench}: speed measurements, printed as JSON lines for docs/benchmarks.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure speed; each subcommand prints one JSON line per result.",
-        subcommands = {BenchFeaturesCommand.class, BenchDecodeCommand.class})
+        subcommands = {BenchFeaturesCommand.class, BenchDecodeCommand.class, BenchPredictCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec
