@@ -3,6 +3,7 @@ package org.ser4j.cli;
 import java.nio.file.Path;
 import org.ser4j.core.Ser4jException;
 import org.ser4j.core.vad.EnergyVad;
+import org.ser4j.core.vad.VadConfig;
 import org.ser4j.core.vad.VoiceActivityDetector;
 import org.ser4j.model.ModelFormatException;
 import org.ser4j.recognizer.EmotionRecognizer;
@@ -30,6 +31,11 @@ final class RecognizerOptions {
     @Option(names = "--vad-model", paramLabel = "FILE", description = "The Silero VAD ONNX model file.")
     Path vadModel;
 
+    @Option(names = "--vad-floor", paramLabel = "DBFS", defaultValue = "" + VadConfig.DEFAULT_ABSOLUTE_FLOOR_DBFS,
+            description = "Energy VAD: frames quieter than this are never speech (default: ${DEFAULT-VALUE}); "
+                    + "lower it for very quiet recordings.")
+    double vadFloor;
+
     /**
      * The recogniser these options describe.
      *
@@ -50,7 +56,7 @@ final class RecognizerOptions {
     /** The chosen voice-activity detector. */
     VoiceActivityDetector detector() throws Ser4jException {
         return switch (vad) {
-            case energy -> new EnergyVad();
+            case energy -> new EnergyVad(VadConfig.builder().optAbsoluteFloorDbfs(vadFloor).build());
             case silero -> SileroSupport.load(vadModel);
         };
     }

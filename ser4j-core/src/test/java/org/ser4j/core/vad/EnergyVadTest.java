@@ -121,7 +121,7 @@ class EnergyVadTest {
 
     @Test
     void burstBelowTheAbsoluteFloorIsNotSpeechEvenFarAboveTheNoise() {
-        // -77 dBFS tone over -110 dBFS noise: 33 dB above the floor, but quieter than -70 dBFS.
+        // -77 dBFS tone over -110 dBFS noise: 33 dB above the floor, but quieter than -60 dBFS.
         assertEquals(List.of(), detect(withTone(noise(5, 3e-6, 9), 1.0, 2.5, 2e-4)));
         List<SpeechRegion> lowered = new EnergyVad(VadConfig.builder().optAbsoluteFloorDbfs(-90).build())
                 .detect(new PcmAudio(withTone(noise(5, 3e-6, 9), 1.0, 2.5, 2e-4), RATE));
