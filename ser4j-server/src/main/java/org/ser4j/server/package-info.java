@@ -1,0 +1,2 @@
+/** The ser4j web app and REST service. */
+package org.ser4j.server;
