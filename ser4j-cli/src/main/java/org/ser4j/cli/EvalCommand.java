@@ -18,7 +18,8 @@ import org.ser4j.model.ModelCard;
 import org.ser4j.report.EvaluationReport;
 import org.ser4j.report.EvaluationResult;
 import org.ser4j.report.Prediction;
-import org.ser4j.train.BundleClassifier;
+import org.ser4j.model.Classifier;
+import org.ser4j.model.Classifiers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -117,7 +118,7 @@ final class EvalCommand implements Callable<Integer> {
         List<String> names = decision.stream().map(Emotion::label).toList();
         ConfusionMatrix cm = new ConfusionMatrix(names);
         List<Prediction> predictions = new ArrayList<>();
-        try (BundleClassifier classifier = BundleClassifier.load(bundle)) {
+        try (Classifier classifier = Classifiers.load(bundle)) {
             List<DatasetFeaturizer.ClipFeatures> all = features.features();
             for (int from = 0; from < all.size(); from += BATCH) {
                 List<DatasetFeaturizer.ClipFeatures> batch = all.subList(from, Math.min(all.size(), from + BATCH));
