@@ -102,6 +102,7 @@ public final class Ser4jServer implements AutoCloseable {
             c.jetty.multipartConfig.maxTotalRequestSize(config.maxUploadBytes()
                     + RecognizeHandler.MULTIPART_OVERHEAD_BYTES, io.javalin.config.SizeUnit.BYTES);
             c.http.prefer405over404 = true;
+            c.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JsonErrorHandler()));
             if (Ser4jServer.class.getResource("/public") != null) {
                 c.staticFiles.add("/public", Location.CLASSPATH);
             }
@@ -182,6 +183,10 @@ public final class Ser4jServer implements AutoCloseable {
         if (e.status() == 503) {
             ctx.header("Retry-After", "1");
         }
+        if ("POST".equals(ctx.req().getMethod())) {
+            // an upload refused early is left unread: say so, or the client reuses a connection Jetty drops
+            ctx.header("Connection", "close");
+        }
         json(ctx, e.status(), e.body());
     }
 
@@ -245,7 +250,7 @@ public final class Ser4jServer implements AutoCloseable {
         return o;
     }
 
-    private static byte[] bytes(Object body) {
+    static byte[] bytes(Object body) {
         try {
             return JSON.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {

@@ -231,6 +231,20 @@ class Ser4jServerTest {
         assertError(client.method("DELETE", "/health"), 405, "method_not_allowed", "DELETE");
     }
 
+    @Test
+    void aRequestJettyCannotParseStillGetsJson() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write("GET /%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(response.startsWith("HTTP/1.1 400"), response);
+            assertTrue(response.contains("application/json"), response);
+            assertTrue(response.contains("\"error\":\"bad_request\""), response);
+        }
+    }
+
     // ---- 503 ----
 
     @Test
