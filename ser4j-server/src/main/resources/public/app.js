@@ -40,6 +40,7 @@ const ui = {
   steps: $('steps'),
   uploadProgress: $('upload-progress'),
   result: $('result'),
+  placeholder: $('placeholder'),
   resultTitle: $('result-title'),
   emotion: $('emotion'),
   emotionSwatch: $('emotion-swatch'),
@@ -292,7 +293,7 @@ function upload(file, recorded) {
       return;
     }
     failActiveStep();
-    const title = ERROR_TITLES[xhr.status] || `The server answered ${xhr.status}`;
+    const title = `${ERROR_TITLES[xhr.status] || `The server answered ${xhr.status}`}: ${file.name}`;
     let message = body && typeof body.message === 'string' ? body.message
       : `Unexpected answer (HTTP ${xhr.status} ${xhr.statusText}).`;
     const retry = xhr.getResponseHeader('Retry-After');
@@ -386,6 +387,7 @@ function show(entry, fromHistory = false) {
   state.shownId = entry.id;
   const r = entry.result;
   ui.result.hidden = false;
+  ui.placeholder.hidden = true;
   ui.resultTitle.textContent = entry.name;
   ui.emotion.textContent = r.emotion;
   ui.emotionSwatch.style.background = colourOf(r.emotion);
@@ -654,7 +656,7 @@ function drawMel(mel) {
   const { ctx, w, h } = fitCanvas(canvas);
   const axisH = 20;
   const leftW = 34;
-  const legendW = 58;
+  const legendW = 70;
   const plotW = w - leftW - legendW;
   const plotH = h - axisH;
   ctx.imageSmoothingEnabled = frames < plotW;
