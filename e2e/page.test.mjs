@@ -205,6 +205,9 @@ describe('the upload page', () => {
     await choose(page, path.join(ROOT, 'examples', 'speech.wav'));
     await waitForResult(page, 'speech.wav');
     await checkResult(page, 'WAV');
+    const emotion = await page.textContent('#emotion');
+    assert.match(await page.textContent('#announce'), new RegExp(`^Done\\. speech\\.wav: ${emotion}, confidence`),
+      'the result is announced to screen readers');
     assert.ok(await page.isHidden('#timeline-figure'), 'a short clip has no timeline');
     assert.ok(await page.isHidden('#alert'));
 
@@ -325,8 +328,9 @@ describe('the upload page', () => {
     await page.waitForSelector('#timeline-figure:not([hidden])');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no horizontal scrolling (${overflow} px too wide)`);
-    const input = await page.$eval('.input', (e) => e.getBoundingClientRect());
-    const result = await page.$eval('#result', (e) => e.getBoundingClientRect());
+    // Measured together: the page may still be scrolling the result into view.
+    const [input, result] = await page.evaluate(() => ['.input', '#result']
+      .map((s) => document.querySelector(s).getBoundingClientRect().toJSON()));
     assert.ok(result.top >= input.bottom - 1, 'the result sits under the input on a phone');
     await page.screenshot({ path: path.join(SHOTS, 'phone-result.png'), fullPage: true });
     clean();
@@ -337,8 +341,8 @@ describe('the upload page', () => {
     await page.screenshot({ path: path.join(SHOTS, 'desktop-start.png') });
     await choose(page, path.join(ROOT, 'examples', 'speech.wav'));
     await waitForResult(page, 'speech.wav');
-    const input = await page.$eval('.input', (e) => e.getBoundingClientRect());
-    const result = await page.$eval('#result', (e) => e.getBoundingClientRect());
+    const [input, result] = await page.evaluate(() => ['.input', '#result']
+      .map((s) => document.querySelector(s).getBoundingClientRect().toJSON()));
     assert.ok(result.left >= input.right, 'the result sits beside the input');
     await page.screenshot({ path: path.join(SHOTS, 'desktop-result.png'), fullPage: true });
     clean();

@@ -17,7 +17,7 @@ const FALLBACK_COLOURS = ['#4d7c8a', '#a05a2c', '#5a6abf', '#8a8a00'];
 
 /** Used until GET /api/v1/model answers, and if it never does. */
 const DEFAULT_LIMITS = {
-  max_upload_bytes: 200 * 1024 * 1024,
+  max_upload_bytes: 200 * 1000 * 1000,
   max_duration_s: 3600,
   formats: ['WAV', 'AIFF', 'FLAC', 'MP3', 'Ogg Vorbis', 'Ogg Opus'],
 };
@@ -37,6 +37,7 @@ const ui = {
   recordLabel: document.querySelector('#record-button .record-label'),
   recordTime: $('record-time'),
   alert: $('alert'),
+  announce: $('announce'),
   steps: $('steps'),
   uploadProgress: $('upload-progress'),
   result: $('result'),
@@ -76,10 +77,11 @@ function percent(p, digits = 1) {
   return `${(p * 100).toFixed(digits)}%`;
 }
 
+/** Sizes in SI units, as the server counts its limit (200 MB = 200,000,000 bytes). */
 function bytes(n) {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  const mb = n / (1024 * 1024);
+  if (n < 1000) return `${n} B`;
+  if (n < 1000 * 1000) return `${(n / 1000).toFixed(1)} kB`;
+  const mb = n / (1000 * 1000);
   return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
 }
 
@@ -159,6 +161,10 @@ function showAlert(title, message) {
   ui.alert.hidden = false;
 }
 
+function announce(text) {
+  ui.announce.textContent = text;
+}
+
 function clearAlert() {
   ui.alert.hidden = true;
   ui.alert.replaceChildren();
@@ -217,11 +223,19 @@ async function loadModel() {
     if (Array.isArray(model.labels)) state.labels = model.labels;
     const parts = [];
     if (model.architecture) parts.push(`Model: ${model.architecture}`);
-    if (model.feature_set) parts.push(`features ${model.feature_set}`);
+    if (model.feature_set) parts.push(`${model.feature_set} features`);
     if (state.labels) parts.push(`${state.labels.length} emotions (${state.labels.join(', ')})`);
-    const acc = model.metrics && (model.metrics.test_accuracy ?? model.metrics.accuracy);
-    if (typeof acc === 'number') parts.push(`test accuracy ${percent(acc)}`);
-    ui.modelInfo.textContent = parts.join(' · ') || 'Model loaded.';
+    // The detail after the emotions is the first to go on a narrow screen.
+    const extra = [];
+    const m = model.metrics || {};
+    const ua = m.validation_ua ?? m.test_ua;
+    if (typeof ua === 'number') extra.push(`validation unweighted accuracy ${percent(ua)}`);
+    const data = model.training_data;
+    if (data && Array.isArray(data.corpora)) {
+      extra.push(`trained on ${data.clips ? `${data.clips.toLocaleString()} clips of ` : ''}${data.corpora.join(', ')}`);
+    }
+    ui.modelInfo.replaceChildren(document.createTextNode(parts.join(' · ') || 'Model loaded.'));
+    if (extra.length) ui.modelInfo.append(el('span', { class: 'model-extra' }, ` · ${extra.join(' · ')}`));
   } catch (e) {
     ui.modelInfo.textContent = 'The model description could not be loaded; uploads may still work.';
   }
@@ -260,6 +274,7 @@ function upload(file, recorded) {
   resetSteps(recorded);
   if (recorded) step('encode', 'done');
   step('upload', 'active');
+  announce(`Uploading ${file.name}, ${bytes(file.size)}.`);
 
   const form = new FormData();
   form.append('file', file, file.name);
@@ -275,6 +290,7 @@ function upload(file, recorded) {
     step('upload', 'done');
     // The server decodes and recognises in one request: the page cannot see where one ends and the other starts.
     step('server', 'active');
+    announce('Uploaded. Decoding, converting and recognising.');
   });
   xhr.addEventListener('load', () => {
     setBusy(false);
@@ -290,6 +306,7 @@ function upload(file, recorded) {
       step('done', 'done');
       const entry = addHistory(file, body);
       show(entry);
+      announce(`Done. ${file.name}: ${body.emotion}, confidence ${percent(body.confidence)}.`);
       return;
     }
     failActiveStep();
@@ -406,7 +423,12 @@ function show(entry, fromHistory = false) {
   if (fromHistory) {
     clearAlert();
     ui.steps.hidden = true;
-    ui.result.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }
+  // On a phone the result is below the input: bring it up, unless its top is already in sight.
+  const top = ui.result.getBoundingClientRect().top;
+  if (fromHistory || top > window.innerHeight * 0.8 || top < 0) {
+    const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    ui.result.scrollIntoView({ behavior: smooth ? 'smooth' : 'auto', block: 'start' });
   }
 }
 
@@ -786,6 +808,7 @@ async function startRecording() {
   ui.recordLabel.textContent = 'Stop recording';
   ui.recordTime.hidden = false;
   ui.recordTime.textContent = '0:00';
+  announce('Recording. Press the button again to stop.');
   ui.dropZone.disabled = true;
   recorder.timer = setInterval(() => {
     const s = (performance.now() - started) / 1000;
@@ -815,6 +838,7 @@ async function stopRecording() {
   }
   resetSteps(true);
   step('encode', 'active');
+  announce('Recording stopped. Encoding it as WAV.');
   const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
   const file = new File([encodeWav(rec.chunks, rate)], `recording-${stamp}.wav`, { type: 'audio/wav' });
   if (file.size > state.limits.max_upload_bytes) {
