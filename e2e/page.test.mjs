@@ -52,6 +52,20 @@ async function choose(page, file) {
   await page.setInputFiles('#file-input', file);
 }
 
+/** Drops a file on the drop zone, as a drag from the desktop would (a DataTransfer made in the page). */
+async function drop(page, file) {
+  const buffer = fs.readFileSync(file);
+  await page.evaluate(([name, b64]) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], name));
+    const zone = document.getElementById('drop-zone');
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+    }
+  }, [path.basename(file), buffer.toString('base64')]);
+}
+
 async function waitForResult(page, name) {
   await page.waitForFunction((n) => {
     const title = document.getElementById('result-title');
@@ -200,7 +214,7 @@ describe('the upload page', () => {
     clean();
   });
 
-  test('a WAV, an MP3 and a long recording give results, kept in the session list', async (t) => {
+  test('a WAV (browsed), an MP3 (dropped) and a long recording give results, kept in the session list', async (t) => {
     const { page, clean } = await open(t);
     await choose(page, path.join(ROOT, 'examples', 'speech.wav'));
     await waitForResult(page, 'speech.wav');
@@ -211,8 +225,9 @@ describe('the upload page', () => {
     assert.ok(await page.isHidden('#timeline-figure'), 'a short clip has no timeline');
     assert.ok(await page.isHidden('#alert'));
 
-    await choose(page, path.join(ROOT, 'examples', 'speech.mp3'));
+    await drop(page, path.join(ROOT, 'examples', 'speech.mp3'));
     await waitForResult(page, 'speech.mp3');
+    assert.ok(!(await page.$eval('#drop-zone', (z) => z.classList.contains('dragover'))), 'drop highlight cleared');
     await checkResult(page, 'MP3');
 
     const long = longWav(20);
