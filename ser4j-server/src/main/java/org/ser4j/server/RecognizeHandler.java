@@ -49,9 +49,21 @@ final class RecognizeHandler {
     private final ThreadPoolExecutor pool;
     private final Metrics metrics;
     private final Visuals.Tables tables;
+    private final Gate gate;
 
-    RecognizeHandler(ServerConfig config, EmotionRecognizer recognizer, ThreadPoolExecutor pool, Metrics metrics) {
+    /** Runs on the worker before each recognition: a seam for tests to hold workers busy deterministically. */
+    @FunctionalInterface
+    interface Gate {
+        /** The no-op gate of a real server. */
+        Gate OPEN = () -> { };
+
+        void pass() throws InterruptedException;
+    }
+
+    RecognizeHandler(ServerConfig config, EmotionRecognizer recognizer, ThreadPoolExecutor pool, Metrics metrics,
+            Gate gate) {
         this.config = config;
+        this.gate = gate;
         this.recognizer = recognizer;
         // the server's own decoder, so that its duration limit holds whatever the recogniser was built with
         this.decoder = AudioDecoder.builder().optTargetSampleRate(recognizer.sampleRate())
@@ -74,26 +86,30 @@ final class RecognizeHandler {
             throw tooLarge();
         }
         Path upload = Files.createTempFile(config.tempDir(), "ser4j-upload-", ".audio");
-        Job job;
+        Job job = null;
         try {
             String name = multipart ? spoolMultipart(ctx, upload) : spoolBody(ctx, upload);
-            job = new Job(upload, name, detail, minConfidence);
+            Job submitted = new Job(upload, name, detail, minConfidence);
             try {
-                pool.execute(job.task);
+                pool.execute(submitted.task);
             } catch (RejectedExecutionException e) {
                 throw refused();
             }
-        } catch (IOException | RuntimeException e) {
-            delete(upload);
-            throw e;
+            job = submitted;
+        } finally {
+            // every failure before the hand-over, checked or not (the servlet API throws both), drops the file
+            if (job == null) {
+                delete(upload);
+            }
         }
-        CompletableFuture<Map<String, Object>> answer = job.result
+        Job accepted = job;
+        CompletableFuture<Map<String, Object>> answer = accepted.result
                 .orTimeout(Math.round(config.requestTimeoutSeconds() * 1000), TimeUnit.MILLISECONDS);
         ctx.future(() -> answer.handle((body, failure) -> {
             if (failure != null) {
                 // a timeout or refusal leaves the task queued or running: stop it and free its queue slot
-                job.cancel();
-                pool.remove(job.task);
+                accepted.cancel();
+                pool.remove(accepted.task);
             }
             delete(upload);
             if (failure == null) {
@@ -132,7 +148,9 @@ final class RecognizeHandler {
         UploadedFile file;
         try {
             file = ctx.uploadedFile("file");
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Jetty reports a part over the limit and a garbled body alike, as a ServletException with causes
+            deleteParts(ctx);
             throw multipartFailure(e);
         }
         try {
@@ -154,7 +172,7 @@ final class RecognizeHandler {
     }
 
     /** The servlet container's multipart errors, which it reports as ISE/ServletException with causes. */
-    private ApiException multipartFailure(RuntimeException e) {
+    private ApiException multipartFailure(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (message.contains("max") && (message.contains("size") || message.contains("length")
@@ -162,7 +180,11 @@ final class RecognizeHandler {
                 return tooLarge();
             }
         }
-        return ApiException.badRequest("the multipart/form-data body cannot be read: " + e.getMessage());
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return ApiException.badRequest("the multipart/form-data body cannot be read: " + root.getMessage());
     }
 
     /** Jetty keeps parts over the in-memory threshold in files of the temp dir until told otherwise. */
@@ -253,7 +275,8 @@ final class RecognizeHandler {
         }
 
         private Map<String, Object> run(Path upload, String name, boolean detail, OptionalDouble minConfidence)
-                throws IOException, Ser4jException {
+                throws IOException, Ser4jException, InterruptedException {
+            gate.pass();
             AudioInfo info = detail ? decoder.probe(upload) : null;
             Visuals visuals = detail ? new Visuals(tables) : null;
             Recognition recognition;

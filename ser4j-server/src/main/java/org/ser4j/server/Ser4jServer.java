@@ -73,6 +73,10 @@ public final class Ser4jServer implements AutoCloseable {
      * @throws UncheckedIOException  if the temp dir cannot be created
      */
     public static Ser4jServer start(ServerConfig config, EmotionRecognizer recognizer) {
+        return start(config, recognizer, RecognizeHandler.Gate.OPEN);
+    }
+
+    static Ser4jServer start(ServerConfig config, EmotionRecognizer recognizer, RecognizeHandler.Gate gate) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(recognizer, "recognizer");
         try {
@@ -83,7 +87,7 @@ public final class Ser4jServer implements AutoCloseable {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(config.workers(), config.workers(), 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(config.queueSize()), workerThreads(), new ThreadPoolExecutor.AbortPolicy());
         Metrics metrics = new Metrics(() -> pool.getQueue().size());
-        RecognizeHandler recognize = new RecognizeHandler(config, recognizer, pool, metrics);
+        RecognizeHandler recognize = new RecognizeHandler(config, recognizer, pool, metrics, gate);
         byte[] model = bytes(modelJson(recognizer.card(), config));
         String openApi = resource("openapi.json");
         Javalin app = Javalin.create(c -> {
