@@ -40,14 +40,16 @@ import picocli.CommandLine.Spec;
  * that a full queue answers 503 quickly and that the server answers 200 again afterwards.
  *
  * <p>Each client waits for its answer before sending the next request (a closed loop), so the throughput is what
- * the server sustains with that many requests in flight.
+ * the server sustains with that many requests in flight. After a 503 a client waits as long as the answer's
+ * Retry-After says, as a well-behaved client would.
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = {"Load a running ser4j server and print one JSON line: {\"requests\",\"ok\",\"errors\","
                 + "\"rps\",\"p50_ms\",\"p99_ms\",\"rss_mb_first\",...,\"burst_503\",\"burst_p50_ms\","
                 + "\"recovered\"}; a summary for people goes to stderr.",
                 "Latency percentiles and rps count the 200 answers; errors are counted by HTTP status "
-                        + "(\"io\" and \"timeout\" for requests that got no answer)."})
+                        + "(\"io\" and \"timeout\" for requests that got no answer). After a 503 a client waits as "
+                        + "long as its Retry-After says."})
 final class BenchLoadCommand implements Callable<Integer> {
 
     /** Rate of the generated clip: the default model's, so the server does not resample it. */
@@ -224,6 +226,14 @@ final class BenchLoadCommand implements Callable<Integer> {
                             failure = e;
                         }
                         t.accept(statusKey(response, failure), System.nanoTime() - start);
+                        if (response != null && response.statusCode() == 503) {
+                            // A client that retried at once would measure a storm of 503s it made itself.
+                            long left = (deadline - System.nanoTime()) / 1_000_000;
+                            long pause = Math.min(retryAfterMillis(response), left);
+                            if (pause > 0) {
+                                Thread.sleep(pause);
+                            }
+                        }
                     }
                     return t;
                 }));
@@ -278,6 +288,16 @@ final class BenchLoadCommand implements Callable<Integer> {
                 return null;
             }
             Thread.sleep(RETRY_MILLIS);
+        }
+    }
+
+    /** The pause a 503 asks for (Retry-After in seconds), or a second when it names none. */
+    static long retryAfterMillis(HttpResponse<?> response) {
+        try {
+            return response.headers().firstValue("Retry-After").map(v -> Long.parseLong(v.strip()) * 1000)
+                    .orElse(RETRY_MILLIS);
+        } catch (NumberFormatException e) {
+            return RETRY_MILLIS; // an HTTP date instead of seconds: ser4j never sends one
         }
     }
 

@@ -211,6 +211,9 @@ class BenchLoadCliTest {
         private static void reply(HttpExchange ex, int status, String json) throws IOException {
             byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().set("Content-Type", "application/json");
+            if (status == 503) {
+                ex.getResponseHeaders().set("Retry-After", "1"); // as the server sends it
+            }
             ex.sendResponseHeaders(status, bytes.length);
             try (OutputStream out = ex.getResponseBody()) {
                 out.write(bytes);
