@@ -7,7 +7,8 @@ import picocli.CommandLine.Spec;
 /** {@code ser4j bench}: speed measurements, printed as JSON lines for docs/benchmarks.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure speed; each subcommand prints one JSON line per result.",
-        subcommands = {BenchFeaturesCommand.class, BenchDecodeCommand.class, BenchPredictCommand.class})
+        subcommands = {BenchFeaturesCommand.class, BenchDecodeCommand.class, BenchPredictCommand.class,
+            BenchLoadCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec
