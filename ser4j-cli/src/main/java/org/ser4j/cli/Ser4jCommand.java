@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ser4j", mixinStandardHelpOptions = true, version = "ser4j 0.1.0",
         description = "Speech emotion recognition for the JVM.",
         subcommands = {InfoCommand.class, FeaturesCommand.class, DataCommand.class, TrainCommand.class,
-                EvalCommand.class, ExperimentCommand.class, PredictCommand.class, ListenCommand.class, VadCommand.class,
+                EvalCommand.class, ExperimentCommand.class, PredictCommand.class, ListenCommand.class, ServeCommand.class,
+                VadCommand.class,
                 BenchCommand.class})
 public final class Ser4jCommand implements Runnable {
 

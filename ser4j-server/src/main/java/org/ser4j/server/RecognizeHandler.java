@@ -15,6 +15,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,6 +51,12 @@ final class RecognizeHandler {
     private final Metrics metrics;
     private final Visuals.Tables tables;
     private final Gate gate;
+    /**
+     * One permit per request the server can hold (workers + queue), taken on arrival before a byte of the upload
+     * is read and given back when its answer is written: a burst beyond capacity is refused at once, instead of
+     * every request reading its upload first and most of them finding the queue full afterwards.
+     */
+    private final Semaphore admissions;
 
     /** Runs on the worker before each recognition: a seam for tests to hold workers busy deterministically. */
     @FunctionalInterface
@@ -71,23 +78,25 @@ final class RecognizeHandler {
         this.pool = pool;
         this.metrics = metrics;
         this.tables = new Visuals.Tables(recognizer.sampleRate());
+        this.admissions = new Semaphore(config.workers() + config.queueSize());
     }
 
     void handle(Context ctx) throws IOException {
         OptionalDouble minConfidence = minConfidence(ctx.queryParam("min_confidence"));
         boolean detail = detail(ctx.queryParam("detail"));
-        if (pool.getQueue().remainingCapacity() == 0) {
-            // refuse before reading a byte of the upload: the client is told at once
-            throw refused();
-        }
         boolean multipart = ctx.isMultipartFormData();
         long declared = ctx.req().getContentLengthLong();
         if (declared > config.maxUploadBytes() + (multipart ? MULTIPART_OVERHEAD_BYTES : 0)) {
             throw tooLarge();
         }
-        Path upload = Files.createTempFile(config.tempDir(), "ser4j-upload-", ".audio");
+        if (!admissions.tryAcquire()) {
+            // refuse before reading a byte of the upload: the client is told at once
+            throw refused();
+        }
+        Path upload = null;
         Job job = null;
         try {
+            upload = Files.createTempFile(config.tempDir(), "ser4j-upload-", ".audio");
             String name = multipart ? spoolMultipart(ctx, upload) : spoolBody(ctx, upload);
             Job submitted = new Job(upload, name, detail, minConfidence);
             try {
@@ -99,9 +108,13 @@ final class RecognizeHandler {
         } finally {
             // every failure before the hand-over, checked or not (the servlet API throws both), drops the file
             if (job == null) {
-                delete(upload);
+                admissions.release();
+                if (upload != null) {
+                    delete(upload);
+                }
             }
         }
+        Path spooled = upload;
         Job accepted = job;
         CompletableFuture<Map<String, Object>> answer = accepted.result
                 .orTimeout(Math.round(config.requestTimeoutSeconds() * 1000), TimeUnit.MILLISECONDS);
@@ -111,7 +124,8 @@ final class RecognizeHandler {
                 accepted.cancel();
                 pool.remove(accepted.task);
             }
-            delete(upload);
+            delete(spooled);
+            admissions.release();
             if (failure == null) {
                 Ser4jServer.json(ctx, 200, body);
             } else {

@@ -30,6 +30,12 @@ public record ServerConfig(int port, String host, long maxUploadBytes, double ma
     public static final double DEFAULT_REQUEST_TIMEOUT_SECONDS = 120;
     /** Default {@link #queueSize()} per worker. */
     public static final int DEFAULT_QUEUE_PER_WORKER = 4;
+    /**
+     * The smallest default {@link #queueSize()}: a recognition of a 3 s clip takes about 11 ms, so 32 waiting
+     * requests cost at most a few hundred milliseconds on 2 cores, and 16 concurrent clients are queued, not
+     * refused (with 4 per worker, 2 cores admitted 10 and the rest got 503s).
+     */
+    public static final int MIN_DEFAULT_QUEUE = 32;
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -133,7 +139,8 @@ public record ServerConfig(int port, String host, long maxUploadBytes, double ma
 
         /** The configuration; {@link IllegalArgumentException} when a value is out of range. */
         public ServerConfig build() {
-            int queue = queueSize != null ? queueSize : Math.max(1, workers) * DEFAULT_QUEUE_PER_WORKER;
+            int queue = queueSize != null ? queueSize
+                    : Math.max(MIN_DEFAULT_QUEUE, Math.max(1, workers) * DEFAULT_QUEUE_PER_WORKER);
             return new ServerConfig(port, host, maxUploadBytes, maxDurationSeconds, workers, queue,
                     requestTimeoutSeconds, tempDir);
         }
