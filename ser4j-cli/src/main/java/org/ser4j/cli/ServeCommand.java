@@ -76,7 +76,12 @@ final class ServeCommand implements Callable<Integer> {
                     + server.port() + "/ (API: /api/v1/recognize, /openapi.json; Ctrl-C stops)");
             out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "ser4j-shutdown"));
-            server.awaitClose();
+            try {
+                server.awaitClose();
+            } catch (InterruptedException e) {
+                // Stopped from within the JVM (an embedding application, a test): closing is all there is to do.
+                Thread.currentThread().interrupt();
+            }
         }
         return 0;
     }
