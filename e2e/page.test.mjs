@@ -207,7 +207,8 @@ describe('the upload page', () => {
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
     assert.notEqual(outline, 'none', 'focus is visible');
     // Enter on the control opens the file chooser.
-    const chooser = page.waitForEvent('filechooser', { timeout: 5000 });
+    // Generous: under a loaded CI machine the chooser has been seen to take over 5 s.
+    const chooser = page.waitForEvent('filechooser', { timeout: 30000 });
     await page.keyboard.press('Enter');
     await (await chooser).setFiles(path.join(ROOT, 'examples', 'speech.wav'));
     await waitForResult(page, 'speech.wav');
