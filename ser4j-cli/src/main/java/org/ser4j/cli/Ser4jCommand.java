@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Speech emotion recognition for the JVM.",
         subcommands = {InfoCommand.class, FeaturesCommand.class, DataCommand.class, TrainCommand.class,
                 EvalCommand.class, ExperimentCommand.class, PredictCommand.class, ListenCommand.class, ServeCommand.class,
-                VadCommand.class,
+                VadCommand.class, BatchCommand.class,
                 BenchCommand.class})
 public final class Ser4jCommand implements Runnable {
 
