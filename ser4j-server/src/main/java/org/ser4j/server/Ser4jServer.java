@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.router.Endpoint;
+import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -69,7 +70,7 @@ public final class Ser4jServer implements AutoCloseable {
      *
      * @param config     where to listen and the limits
      * @param recognizer the recogniser serving every request (thread-safe); stays the caller's to close
-     * @throws IllegalStateException if the port cannot be bound
+     * @throws IllegalArgumentException if the port is in use
      * @throws UncheckedIOException  if the temp dir cannot be created
      */
     public static Ser4jServer start(ServerConfig config, EmotionRecognizer recognizer) {
@@ -133,6 +134,10 @@ public final class Ser4jServer implements AutoCloseable {
         });
         try {
             app.start();
+        } catch (JavalinBindException e) {
+            pool.shutdownNow();
+            throw new IllegalArgumentException("cannot listen on " + config.host() + ":" + config.port()
+                    + ": the port is in use (choose another with --port or PORT)", e);
         } catch (RuntimeException e) {
             pool.shutdownNow();
             throw e;
