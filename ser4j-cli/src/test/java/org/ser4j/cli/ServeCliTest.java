@@ -58,6 +58,16 @@ class ServeCliTest {
     }
 
     @Test
+    void aPortInUseIsAOneLineError() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            CliTest.Run r = CliTest.run("serve", "--host", "127.0.0.1", "--port", String.valueOf(taken.getLocalPort()));
+            assertEquals(1, r.exit(), r.err());
+            assertTrue(r.err().startsWith("ser4j: cannot listen on 127.0.0.1:"), r.err());
+            assertTrue(r.err().contains("in use"), r.err());
+        }
+    }
+
+    @Test
     void servesThePageAndTheApiUntilStopped() throws Exception {
         ExecutorService runner = Executors.newSingleThreadExecutor();
         java.io.StringWriter out = new java.io.StringWriter();
