@@ -78,19 +78,21 @@ final class AudioSource {
         List<String> named = new ArrayList<>();
         List<Row> unreadable = new ArrayList<>();
         Map<String, FileLabels> labels = new HashMap<>();
-        for (String text : input.paths()) {
-            Path path = new Path(text);
+        for (String given : input.paths()) {
+            // Hadoop's globber takes ".." literally: "../corpora/*.wav" would match nothing.
+            Path path = new Path(new Path(given).toUri().normalize());
+            String text = path.toString();
             FileSystem fs = path.getFileSystem(conf);
             if (isGlob(text)) {
                 FileStatus[] matches = fs.globStatus(path);
                 if (matches == null || matches.length == 0) {
-                    throw new NoSuchFileException(text, null, "the pattern matches no file");
+                    throw new NoSuchFileException(given, null, "the pattern matches no file");
                 }
                 named.add(text);
                 continue;
             }
             if (!fs.exists(path)) {
-                throw new NoSuchFileException(text, null, "no such file or folder");
+                throw new NoSuchFileException(given, null, "no such file or folder");
             }
             if (fs.getFileStatus(path).isDirectory()) {
                 folders.add(text);
