@@ -1,0 +1,2 @@
+/** ser4j on Apache Spark. */
+package org.ser4j.spark;
