@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "ser4j batch", mixinStandardHelpOptions = true,
         description = "Recognise emotions or extract features over large archives on Apache Spark.",
-        subcommands = {RecognizeCommand.class, FeaturesCommand.class})
+        subcommands = {RecognizeCommand.class, FeaturesCommand.class, TrainCommand.class})
 public final class BatchMain implements Runnable {
 
     /** A user-caused failure: missing input, existing output, bad model or manifest. */

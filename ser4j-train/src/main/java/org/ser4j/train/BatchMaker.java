@@ -1,11 +1,18 @@
 package org.ser4j.train;
 
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
+import org.ser4j.model.Normalisation;
 
 /**
- * Cuts standardised training rows into shuffled batches with their weighted one-hot targets, applying mixup and
- * SpecAugment-style masks when the options ask for them. All randomness comes from one seeded generator, used
- * in a fixed order, so that a run is reproducible.
+ * Cuts training rows, chunk by chunk, into standardised, shuffled batches with their weighted one-hot targets,
+ * applying mixup and SpecAugment-style masks when the options ask for them. All randomness comes from one
+ * seeded generator, used in a fixed order, so that a run is reproducible.
+ *
+ * <p>Each chunk is standardised and shuffled as it arrives; the rows that do not fill a whole batch at its end
+ * join the next chunk, so batches have the full size however the source cuts its chunks, and only the epoch's
+ * last batch may be smaller. A set in memory is one chunk.
  */
 final class BatchMaker {
 
@@ -16,42 +23,127 @@ final class BatchMaker {
         }
     }
 
-    private final float[][] rows;
-    private final int[] labels;
     private final float[] classWeights;
     private final int classes;
     private final InputLayout layout;
+    private final Normalisation normalisation;
     private final TrainingOptions options;
     private final SplittableRandom random;
 
-    BatchMaker(float[][] rows, int[] labels, float[] classWeights, int classes, InputLayout layout,
-            TrainingOptions options, SplittableRandom random) {
-        this.rows = rows;
-        this.labels = labels;
+    BatchMaker(float[] classWeights, InputLayout layout, Normalisation normalisation, TrainingOptions options,
+            SplittableRandom random) {
         this.classWeights = classWeights;
-        this.classes = classes;
+        this.classes = classWeights.length;
         this.layout = layout;
+        this.normalisation = normalisation;
         this.options = options;
         this.random = random;
     }
 
     /**
-     * Batches per epoch. A last batch of a single sample is dropped: batch normalisation cannot estimate a
-     * variance from one sample, and one sample in thousands changes nothing.
+     * Batches in an epoch of {@code rows} rows. A last batch of a single sample is dropped: batch normalisation
+     * cannot estimate a variance from one sample, and one sample in thousands changes nothing.
      */
-    int batchCount() {
-        int full = rows.length / options.batchSize();
-        int rest = rows.length % options.batchSize();
-        return full + (rest >= 2 || full == 0 ? 1 : 0);
+    static int batchCount(long rows, int batchSize) {
+        long full = rows / batchSize;
+        long rest = rows % batchSize;
+        return Math.toIntExact(full + (rest >= 2 || full == 0 ? 1 : 0));
     }
 
-    int samplesPerEpoch() {
-        return Math.min(rows.length, batchCount() * options.batchSize());
+    /** The batches of one epoch, made lazily as the chunks arrive. */
+    Epoch epoch(Iterator<LabelledFeatures> chunks) {
+        return new Epoch(chunks);
     }
 
-    /** A fresh Fisher-Yates permutation of the samples. */
-    int[] shuffledOrder() {
-        int[] order = new int[rows.length];
+    /** An epoch's batches; the chunks are read as the batches are taken. */
+    final class Epoch implements Iterator<Batch> {
+        private final Iterator<LabelledFeatures> chunks;
+        private float[][] rows = new float[0][];
+        private int[] labels = new int[0];
+        private int[] order = new int[0];
+        private int position;
+        private int batches;
+        private long rowsRead;
+        private Batch next;
+
+        private Epoch(Iterator<LabelledFeatures> chunks) {
+            this.chunks = chunks;
+        }
+
+        /** Rows read from the source so far. */
+        long rowsRead() {
+            return rowsRead;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null) {
+                next = advance();
+            }
+            return next != null;
+        }
+
+        @Override
+        public Batch next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("the epoch has no more batches");
+            }
+            Batch b = next;
+            next = null;
+            batches++;
+            return b;
+        }
+
+        private Batch advance() {
+            int size = options.batchSize();
+            while (order.length - position < size && chunks.hasNext()) {
+                refill(chunks.next());
+            }
+            int rest = order.length - position;
+            if (rest >= size || rest >= 2 || (rest == 1 && batches == 0)) {
+                int n = Math.min(size, rest);
+                Batch b = batch(rows, labels, order, position, n);
+                position += n;
+                return b;
+            }
+            return null;
+        }
+
+        /** The rows left over, then the chunk's standardised rows, in a fresh order. */
+        private void refill(LabelledFeatures chunk) {
+            int d = layout.size();
+            if (chunk.dimensions() != d) {
+                throw new IllegalArgumentException("a training chunk has rows of " + chunk.dimensions()
+                        + " values, the model reads " + d);
+            }
+            float[][] x = chunk.featuresView();
+            int[] y = chunk.labelsView();
+            int left = order.length - position;
+            float[][] r = new float[left + x.length][];
+            int[] l = new int[left + x.length];
+            for (int i = 0; i < left; i++) {
+                r[i] = rows[order[position + i]];
+                l[i] = labels[order[position + i]];
+            }
+            for (int i = 0; i < x.length; i++) {
+                if (y[i] < 0 || y[i] >= classes) {
+                    throw new IllegalArgumentException("training label index " + y[i] + " is outside the "
+                            + classes + " labels");
+                }
+                r[left + i] = normalisation.apply(x[i]);
+                l[left + i] = y[i];
+            }
+            rows = r;
+            labels = l;
+            order = shuffledOrder(r.length);
+            position = 0;
+            rowsRead += x.length;
+        }
+    }
+
+    /** A fresh Fisher-Yates permutation of {@code 0..n-1}. */
+    private int[] shuffledOrder(int n) {
+        int[] order = new int[n];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
@@ -64,9 +156,8 @@ final class BatchMaker {
         return order;
     }
 
-    Batch batch(int[] order, int index) {
-        int from = index * options.batchSize();
-        int n = Math.min(options.batchSize(), order.length - from);
+    /** The {@code n} rows {@code order[from..from+n)} as a batch. */
+    private Batch batch(float[][] rows, int[] labels, int[] order, int from, int n) {
         int d = layout.size();
         float[] x = new float[n * d];
         float[] t = new float[n * classes];

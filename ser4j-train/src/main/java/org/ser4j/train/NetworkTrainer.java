@@ -49,7 +49,9 @@ import org.ser4j.model.Provenance;
  * epoch and stops after {@code patience} epochs without improvement.
  *
  * <p>Batches are assembled in Java and each lives in its own {@link NDManager} scope, so native memory holds
- * one batch at a time whatever the data's size.
+ * one batch at a time whatever the data's size. Data too big for the heap trains from a {@link TrainingStream}:
+ * the Java side then holds one chunk of rows at a time, with a normalisation and class counts the caller
+ * computed beforehand (a set in memory is trained as a single chunk by the same loop).
  *
  * <p>Reproducible: the same data, options and thread count give bit-identical weights (the seed drives the
  * engine's initialisation and dropout, and shuffling, mixup and masks here). Instances hold only their
@@ -85,7 +87,9 @@ public final class NetworkTrainer {
     }
 
     /**
-     * Trains a model.
+     * Trains a model on a set held in memory: the normalisation is fitted on it, and it is one chunk of a
+     * {@link TrainingSource#inMemory(LabelledFeatures) source} for the epoch loop that
+     * {@link #train(List, TrainingStream, Optional, ModelDescription, TrainingListener)} runs.
      *
      * @param labels      the classes, in output order; the training and validation labels index into it
      * @param train       the training set
@@ -98,14 +102,62 @@ public final class NetworkTrainer {
      */
     public TrainingResult train(List<Emotion> labels, LabelledFeatures train, Optional<LabelledFeatures> validation,
             ModelDescription description, TrainingListener listener) {
-        int k = labels.size();
-        int d = train.dimensions();
+        InputLayout layout = layout(description, train.dimensions());
+        checkLabels(train, labels.size(), "training");
+        FeatureMoments moments = new FeatureMoments(layout);
+        long[] counts = new long[labels.size()];
+        int[] y = train.labelsView();
+        float[][] x = train.featuresView();
+        for (int i = 0; i < y.length; i++) {
+            moments.accept(x[i]);
+            counts[y[i]]++;
+        }
+        TrainingStream stream = new TrainingStream(TrainingSource.inMemory(train), moments.normalisation(), counts);
+        return run(labels, stream, layout, validation, description, listener);
+    }
+
+    /**
+     * Trains a model on data streamed in chunks, holding one chunk (and less than a batch left over from the
+     * previous one) at a time; otherwise the same training as the in-memory
+     * {@link #train(List, LabelledFeatures, Optional, ModelDescription, TrainingListener)}, which runs this
+     * loop over a single chunk.
+     *
+     * @param labels      the classes, in output order; the class counts and the labels of the chunks and of the
+     *                    validation set index into it
+     * @param train       the training chunks, their normalisation and class counts
+     * @param validation  an optional validation set, held in memory (early stopping and best-epoch selection)
+     * @param description what the model card records about the features and data
+     * @param listener    hears about batches and epochs
+     * @throws IllegalArgumentException if the class counts do not have one count per label, a label index is out
+     *                                  of range, dimensions differ from the normalisation's or do not fit the
+     *                                  feature set's layout, or a class has no training row while class
+     *                                  weighting is on
+     * @throws IllegalStateException    if an epoch's chunks do not hold as many rows as the class counts
+     */
+    public TrainingResult train(List<Emotion> labels, TrainingStream train, Optional<LabelledFeatures> validation,
+            ModelDescription description, TrainingListener listener) {
+        if (train.classCounts().length != labels.size()) {
+            throw new IllegalArgumentException("expected one class count per label (" + labels.size() + "), got "
+                    + train.classCounts().length);
+        }
+        return run(labels, train, layout(description, train.normalisation().dimensions()), validation, description,
+                listener);
+    }
+
+    private static InputLayout layout(ModelDescription description, int d) {
         InputLayout layout = InputLayout.of(description.featureSet(), description.featureConfig(), d);
         if (layout.size() != d) {
             throw new IllegalArgumentException(description.featureSet() + " rows under this configuration have "
                     + layout.size() + " values, the training rows " + d);
         }
-        checkLabels(train, k, "training");
+        return layout;
+    }
+
+    /** The epoch loop both entry points share. */
+    private TrainingResult run(List<Emotion> labels, TrainingStream train, InputLayout layout,
+            Optional<LabelledFeatures> validation, ModelDescription description, TrainingListener listener) {
+        int k = labels.size();
+        int d = layout.size();
         validation.ifPresent(v -> {
             checkLabels(v, k, "validation");
             if (v.dimensions() != d) {
@@ -114,10 +166,10 @@ public final class NetworkTrainer {
             }
         });
         Engine engine = DjlEngine.configure();
-        Normalisation norm = fit(train, layout);
-        float[] weights = classWeights(train.labelsView(), labels);
-        float[][] rows = standardise(train.featuresView(), norm);
-        int[] y = train.labelsView();
+        Normalisation norm = train.normalisation();
+        float[] weights = classWeights(train.classCounts(), labels);
+        long rows = train.rows();
+        int count = BatchMaker.batchCount(rows, options.batchSize());
 
         engine.setRandomSeed(options.seed());
         SplittableRandom random = new SplittableRandom(options.seed());
@@ -139,16 +191,16 @@ public final class NetworkTrainer {
                     .optDevices(new Device[] {device});
             try (Trainer trainer = model.newTrainer(cfg)) {
                 trainer.initialize(new Shape(1, d));
-                BatchMaker batches = new BatchMaker(rows, y, weights, k, layout, options, random);
+                BatchMaker batches = new BatchMaker(weights, layout, norm, options, random);
                 int sinceBest = 0;
                 for (int e = 0; e < options.epochs(); e++) {
                     long t0 = System.nanoTime();
                     double lossSum = 0;
                     long correct = 0;
-                    int[] order = batches.shuffledOrder();
-                    int count = batches.batchCount();
-                    for (int b = 0; b < count; b++) {
-                        BatchMaker.Batch batch = batches.batch(order, b);
+                    long seen = 0;
+                    BatchMaker.Epoch epoch = batches.epoch(train.source().chunks(e));
+                    for (int b = 0; epoch.hasNext(); b++) {
+                        BatchMaker.Batch batch = epoch.next();
                         try (NDManager scope = root.newSubManager();
                                 GradientCollector gc = trainer.newGradientCollector()) {
                             NDArray x = scope.create(batch.x(), new Shape(batch.size(), d));
@@ -165,7 +217,12 @@ public final class NetworkTrainer {
                             pred.close();
                         }
                         trainer.step();
+                        seen += batch.size();
                         listener.batchDone(e, b, count);
+                    }
+                    if (epoch.rowsRead() != rows) {
+                        throw new IllegalStateException("epoch " + e + " delivered " + epoch.rowsRead()
+                                + " training rows, the class counts add up to " + rows);
                     }
                     double ua = Double.NaN;
                     if (validation.isPresent()) {
@@ -181,7 +238,6 @@ public final class NetworkTrainer {
                             sinceBest++;
                         }
                     }
-                    int seen = batches.samplesPerEpoch();
                     EpochStats s = new EpochStats(e, lossSum / seen, (double) correct / seen, ua,
                             (System.nanoTime() - t0) / 1e9);
                     stats.add(s);
@@ -226,62 +282,18 @@ public final class NetworkTrainer {
         }
     }
 
-    /**
-     * Mean and population standard deviation per normalisation group of the layout, expanded to every
-     * dimension; a constant group gets scale 1 (as scikit-learn's StandardScaler leaves constant features).
-     */
-    static Normalisation fit(LabelledFeatures train, InputLayout layout) {
-        int d = train.dimensions();
-        int groups = 0;
-        for (int j = 0; j < d; j++) {
-            groups = Math.max(groups, layout.group(j) + 1);
-        }
-        double[] sum = new double[groups];
-        double[] sq = new double[groups];
-        long[] count = new long[groups];
-        for (float[] row : train.featuresView()) {
-            for (int j = 0; j < d; j++) {
-                int g = layout.group(j);
-                sum[g] += row[j];
-                sq[g] += (double) row[j] * row[j];
-                count[g]++;
-            }
-        }
-        float[] mean = new float[d];
-        float[] scale = new float[d];
-        for (int j = 0; j < d; j++) {
-            int g = layout.group(j);
-            double m = sum[g] / count[g];
-            double var = Math.max(0, sq[g] / count[g] - m * m);
-            mean[j] = (float) m;
-            scale[j] = var > 0 ? (float) Math.sqrt(var) : 1f;
-        }
-        return new Normalisation(mean, scale);
-    }
-
-    private static float[][] standardise(float[][] rows, Normalisation norm) {
-        float[][] out = new float[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = norm.apply(rows[i]);
-        }
-        return out;
-    }
-
-    private float[] classWeights(int[] y, List<Emotion> labels) {
+    private float[] classWeights(long[] count, List<Emotion> labels) {
         int k = labels.size();
+        long n = Arrays.stream(count).sum();
         float[] w = new float[k];
         Arrays.fill(w, 1f);
         if (options.classWeighting() == ClassWeighting.BALANCED) {
-            int[] count = new int[k];
-            for (int c : y) {
-                count[c]++;
-            }
             for (int c = 0; c < k; c++) {
                 if (count[c] == 0) {
                     throw new IllegalArgumentException("class '" + labels.get(c).label() + "' has no training sample; balanced class "
                             + "weighting needs every class");
                 }
-                w[c] = (float) y.length / (k * count[c]);
+                w[c] = (float) n / (k * count[c]);
             }
         }
         return w;
