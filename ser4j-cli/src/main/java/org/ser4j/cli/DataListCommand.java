@@ -59,7 +59,7 @@ final class DataListCommand implements Callable<Integer> {
         for (Catalogue.Corpus k : c.corpora()) {
             out.printf(Locale.ROOT, "%-12s %-20s %6s %9s %-12s %s%n", k.name(), String.join(",", k.languages()),
                     k.clips() == null ? "?" : k.clips().toString(), size(k.sizeBytes()),
-                    k.access().name().toLowerCase(Locale.ROOT), k.licence());
+                    k.access().name().toLowerCase(Locale.ROOT), k.licence() == null ? "unknown (see data list --json)" : k.licence());
         }
         out.flush();
         return 0;

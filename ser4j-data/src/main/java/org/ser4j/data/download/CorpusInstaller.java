@@ -109,7 +109,7 @@ public final class CorpusInstaller {
         List<Source> sources = new ArrayList<>();
         for (Download d : corpus.downloads()) {
             if (d.format() == Format.FILE_LIST) {
-                for (String name : nameLists.names(d.list())) {
+                for (String name : names(d, cache, progress)) {
                     Download one = d.forName(name);
                     sources.add(new Source(downloader.fetch(one, cache, progress), Format.FILE, one));
                 }
@@ -299,6 +299,37 @@ public final class CorpusInstaller {
 
     /** A file to unpack, and the catalogue entry it was checked against (null when none). */
     private record Source(Path file, Format format, Download download) {
+    }
+
+    /**
+     * The names of a file-list download: a list shipped with ser4j, or, when {@code list} is a URL, the corpus's
+     * own list fetched from its official source (CREMA-D publishes SentenceFilenames.csv beside its audio, so
+     * ser4j ships no copy of it): a CSV whose last column holds the names, header skipped.
+     */
+    private List<String> names(Download d, Path cache, DownloadProgress progress) throws IOException,
+            DownloadException {
+        String list = d.list();
+        if (!list.startsWith("https://") && !list.startsWith("http://")) {
+            return nameLists.names(list);
+        }
+        String file = list.substring(list.lastIndexOf('/') + 1);
+        Download listing = new Download(list, file.isEmpty() ? "names.csv" : file, null, null, null, Format.FILE,
+                null);
+        Path fetched = downloader.fetch(listing, cache, progress);
+        List<String> names = new ArrayList<>();
+        List<String> lines = Files.readAllLines(fetched, java.nio.charset.StandardCharsets.UTF_8);
+        Files.deleteIfExists(fetched);
+        for (String line : lines) {
+            String[] fields = line.split(",");
+            String name = fields[fields.length - 1].strip().replace("\"", "");
+            if (!name.isEmpty() && !name.equalsIgnoreCase("Filename")) {
+                names.add(name);
+            }
+        }
+        if (names.isEmpty()) {
+            throw new DownloadException(Problem.CATALOGUE, "the list of file names at " + list + " is empty");
+        }
+        return names;
     }
 
     /** Builds a {@link CorpusInstaller}. */

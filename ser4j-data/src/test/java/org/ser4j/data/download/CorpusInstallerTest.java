@@ -224,4 +224,21 @@ class CorpusInstallerTest {
         assertEquals(2, done.clips());
         assertTrue(Files.isRegularFile(corpora().resolve("CREMA-D/1002_IEO_HAP_HI.wav")));
     }
+
+    @Test
+    void aFileListGivenByUrlIsTheCorpusOwnListFetchedFirst() throws Exception {
+        server.serve("/AudioWAV/1001_DFA_ANG_XX.wav", TestArchives.wav(tmp, 1));
+        server.serve("/AudioWAV/1002_IEO_HAP_HI.wav", TestArchives.wav(tmp, 2));
+        String names = server.serve("/SentenceFilenames.csv", ("\"Stimulus_Number\",\"Filename\"\n"
+                + "1,\"1001_DFA_ANG_XX\"\n2,\"1002_IEO_HAP_HI\"\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Download list = new Download(server.url("/AudioWAV/{name}.wav"), "{name}.wav", null, null, null,
+                Format.FILE_LIST, names);
+        Corpus crema = Fixtures.corpus("CREMA-D", Access.PUBLIC, new Layout(0, "CREMA-D"), list);
+
+        Installation done = installer().download(crema, DownloadProgress.NONE);
+
+        assertEquals(2, done.clips());
+        assertTrue(Files.isRegularFile(corpora().resolve("CREMA-D/1001_DFA_ANG_XX.wav")));
+        assertFalse(Files.exists(corpora().resolve("CREMA-D/SentenceFilenames.csv")), "the list is not a clip");
+    }
 }
