@@ -171,7 +171,7 @@ public final class EmotionRecognizer implements AutoCloseable {
             throw new IllegalArgumentException("pcm must hold at least one sample");
         }
         float[] samples = sampleRate == rate ? pcm : Resampler.resample(pcm, sampleRate, rate);
-        Timeline timeline = timeline(segment -> { });
+        Timeline timeline = timeline(segment -> { }, config);
         for (int at = 0; at < samples.length; at += BLOCK) {
             timeline.accept(samples, at, Math.min(BLOCK, samples.length - at));
         }
@@ -188,6 +188,21 @@ public final class EmotionRecognizer implements AutoCloseable {
      */
     public Recognition recognize(PcmSource source, Consumer<TimelineSegment> onSegment) throws IOException,
             Ser4jException {
+        return recognize(source, config.minConfidence(), onSegment);
+    }
+
+    /**
+     * As {@link #recognize(PcmSource, Consumer)} with another abstention threshold for this call only (a server
+     * shares one recogniser among requests that each choose their own): the timeline is cut, merged and
+     * summarised with that threshold, exactly as a recogniser built with it would.
+     *
+     * @param minConfidence the threshold in [0, 1]; 0 never abstains
+     * @throws IOException    if reading fails
+     * @throws Ser4jException if the audio turns out damaged part-way, or holds no speech
+     * @throws IllegalArgumentException if the source is not mono or the threshold is out of range
+     */
+    public Recognition recognize(PcmSource source, double minConfidence, Consumer<TimelineSegment> onSegment)
+            throws IOException, Ser4jException {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(onSegment, "onSegment");
         if (source.info().channels() != 1) {
@@ -196,7 +211,9 @@ public final class EmotionRecognizer implements AutoCloseable {
         }
         int sourceRate = source.info().sampleRate();
         Resampler.Stream resampler = sourceRate == rate ? null : new Resampler.Stream(sourceRate, rate);
-        Timeline timeline = timeline(onSegment);
+        RecognizerConfig callConfig = minConfidence == config.minConfidence() ? config
+                : config.toBuilder().optMinConfidence(minConfidence).build();
+        Timeline timeline = timeline(onSegment, callConfig);
         float[] block = new float[BLOCK];
         int n;
         while ((n = source.read(block, BLOCK)) >= 0) {
@@ -250,8 +267,8 @@ public final class EmotionRecognizer implements AutoCloseable {
         return out;
     }
 
-    private Timeline timeline(Consumer<TimelineSegment> onSegment) {
-        return new Timeline(rate, labels(), config, this::score, vad.stream(rate), onSegment);
+    private Timeline timeline(Consumer<TimelineSegment> onSegment, RecognizerConfig with) {
+        return new Timeline(rate, labels(), with, this::score, vad.stream(rate), onSegment);
     }
 
     /** Releases the model engine. */

@@ -168,6 +168,39 @@ class EmotionRecognizerTest {
     }
 
     @Test
+    void aThresholdForOneCallIsARecognizerBuiltWithIt() throws Exception {
+        float[] x = new float[16_000 * 14];
+        System.arraycopy(speech.samples(), 0, x, 16_000, speech.length());
+        System.arraycopy(speech.samples(), 0, x, 8 * 16_000, speech.length());
+        Path file = java.nio.file.Files.createTempFile("ser4j-threshold", ".wav");
+        try {
+            javax.sound.sampled.AudioSystem.write(new javax.sound.sampled.AudioInputStream(
+                    new ByteArrayInputStream(pcm16(x)), new javax.sound.sampled.AudioFormat(16_000, 16, 1, true,
+                            false), x.length), javax.sound.sampled.AudioFileFormat.Type.WAVE, file.toFile());
+            AudioDecoder decoder = AudioDecoder.builder().optTargetSampleRate(16_000).build();
+            try (EmotionRecognizer strict = EmotionRecognizer.builder()
+                    .optConfig(RecognizerConfig.builder().optMinConfidence(1.0).build()).build();
+                    org.ser4j.core.audio.PcmSource a = decoder.openMono(file);
+                    org.ser4j.core.audio.PcmSource b = decoder.openMono(file)) {
+                Recognition perCall = recognizer.recognize(a, 1.0, segment -> { });
+                assertEquals(strict.recognize(b, segment -> { }), perCall);
+                assertTrue(perCall.hasTimeline());
+                assertEquals(Map.of(EmotionEstimate.UNCERTAIN, 1.0), perCall.summary().shares());
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    private static byte[] pcm16(float[] x) {
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(2 * x.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (float v : x) {
+            bytes.putShort((short) Math.round(Math.max(-1, Math.min(1, v)) * 32767));
+        }
+        return bytes.array();
+    }
+
+    @Test
     void liveSessionAnswersEveryHopAndHearsSilence() {
         int rate = 16_000;
         float[] x = new float[rate * 12];

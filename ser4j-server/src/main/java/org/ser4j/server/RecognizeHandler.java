@@ -295,12 +295,10 @@ final class RecognizeHandler {
             Visuals visuals = detail ? new Visuals(tables) : null;
             Recognition recognition;
             try (PcmSource source = new WatchedSource(decoder.openMono(upload), visuals, cancelled)) {
-                recognition = recognizer.recognize(source, segment -> { });
+                recognition = recognizer.recognize(source,
+                        minConfidence.orElse(recognizer.config().minConfidence()), segment -> { });
             }
             metrics.audio(recognition.durationSeconds());
-            if (minConfidence.isPresent()) {
-                recognition = Thresholds.apply(recognition, minConfidence.getAsDouble());
-            }
             Map<String, Object> body = RecognitionJson.of(name, recognition);
             if (detail) {
                 body.put("audio", audio(info, recognition));
